@@ -1,0 +1,52 @@
+"""Exceptions raised by discourse.
+
+Every error the package raises on purpose derives from :class:`DiscourseError`, so a
+script can catch one class. Messages say what was wrong, where, and how to fix it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInputError",
+    "DecodingError",
+    "DiscourseError",
+    "EmptyInputError",
+    "InputNotFoundError",
+    "InvalidLexiconError",
+    "InvalidOptionError",
+]
+
+
+class DiscourseError(Exception):
+    """Base class of every error raised by discourse."""
+
+
+class InputNotFoundError(DiscourseError, FileNotFoundError):
+    """The path given does not exist or is not a file."""
+
+
+class EmptyInputError(DiscourseError, ValueError):
+    """The input is empty or holds only whitespace."""
+
+
+class BinaryInputError(DiscourseError, ValueError):
+    """The input is a binary file (PDF, ZIP, image, ...) rather than text."""
+
+
+class DecodingError(DiscourseError, UnicodeError):
+    """The bytes could not be decoded as text in any supported encoding."""
+
+
+class InvalidLexiconError(DiscourseError, ValueError):
+    """A dictionary, targets or lexicon file is malformed."""
+
+
+class InvalidOptionError(DiscourseError, ValueError):
+    """An option has a value outside the allowed ones."""
+
+
+def check_choice(name: str, value: object, allowed: tuple[object, ...]) -> None:
+    """Raise :class:`InvalidOptionError` unless ``value`` is one of ``allowed``."""
+    if value not in allowed:
+        choices = ", ".join(repr(a) for a in allowed)
+        raise InvalidOptionError(f"{name}={value!r} is not supported; use one of {choices}.")
