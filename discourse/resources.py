@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_lexicon", "lexicon_path"]
+__all__ = ["lexicon_path", "load_lexicon"]
 
 
 def lexicon_path(name: str) -> Any:

@@ -105,6 +105,8 @@ def _is_boundary(text: str, m: re.Match[str], nxt: int) -> int | None:
     word = _NEXT_WORD.match(text, nxt)
     next_word = word[1] if word else ""
     upper = c.isupper() or (c in _OPENING_QUOTES and next_word[:1].isupper())
+    if upper and any(q in close for q in _CLOSING_QUOTES) and attribution.match(text, nxt):
+        return None  # "Why?" Lavrov asked.
 
     if " " in punct or "\t" in punct:  # spaced ellipsis
         attached = m.start() > 0 and not text[m.start() - 1].isspace()
@@ -114,26 +116,21 @@ def _is_boundary(text: str, m: re.Match[str], nxt: int) -> int | None:
         return m.end() if (not attached and dots >= 4 and upper) else None
     if "." not in punct or len(punct) > 1:
         dots = punct.count(".") + 3 * punct.count("…")
-        if dots >= 3 and "?" not in punct and "!" not in punct:
-            # "that.... She" breaks; "really ... well" and "... I mean" do not.
-            if dots == 3 and next_word == "I":
-                return None
+        # "that.... She" breaks; "really ... well" and "... I mean" do not.
+        if dots == 3 and next_word == "I" and "?" not in punct and "!" not in punct:
+            return None
         if not upper:
             return None
         return m.end()
 
     # A single period.
     if close:
-        if not upper:
-            return None
-        if any(q in close for q in _CLOSING_QUOTES) and attribution.match(text, nxt):
-            return None  # "Why?" Lavrov asked.
-        return m.end()
+        return m.end() if upper else None
     prev = _PREV_TOKEN.search(text, 0, m.start())[0].lstrip("\"'“‘«([")
     low = prev.lower()
     if c.isdigit():
-        ok = prev.isalpha() and len(prev) > 1 and low not in abbreviations | prepositive
-        return m.end() if ok else None
+        word_end = prev.isalpha() and len(prev) > 1 and low not in abbreviations | prepositive
+        return m.end() if word_end or (prev.isdigit() and len(prev) > 1) else None
     if not upper:
         return None
     if low in prepositive:

@@ -1,0 +1,102 @@
+"""The :class:`Analysis` result and :func:`analyze`, which runs every step on one article."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from discourse.article import Article
+from discourse.parse import Source, read_article
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Analysis", "analyze"]
+
+
+@dataclass
+class Analysis:
+    """An article and the tidy tables computed from it.
+
+    Attributes
+    ----------
+    article : Article
+        The parsed article; every offset in the tables points into ``article.text``.
+    sentences : pandas.DataFrame
+        One row per sentence: the columns of :meth:`Article.to_frame` plus one group of
+        columns per analysis step that ran.
+    tables : dict of str to pandas.DataFrame
+        Further tables by name (added by later steps: ``keywords``, ``segments``, ...).
+    params : dict
+        The options :func:`analyze` was called with.
+    """
+
+    article: Article
+    sentences: pd.DataFrame
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # analysis.keywords, analysis.segments, ... read from `tables`.
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"{type(self).__name__!s} has no attribute or table {name!r}")
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        """Versions of the package and the libraries behind the numbers, and the options."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        versions = {}
+        for dist in ("discourse", "textblob", "vaderSentiment", "nltk", "pandas"):
+            try:
+                versions[dist] = version(dist)
+            except PackageNotFoundError:
+                versions[dist] = None
+        return {
+            "source": self.article.source,
+            "encoding": self.article.encoding,
+            "versions": versions,
+            "params": self.params,
+        }
+
+    def save(self, folder: str | Path) -> Path:
+        """Write every table as CSV and ``analysis.json`` (provenance) into ``folder``.
+
+        Returns the folder. Folders are created as needed.
+        """
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        self.sentences.to_csv(out / "sentences.csv", index=False)
+        for name, table in self.tables.items():
+            table.to_csv(out / f"{name}.csv", index=False)
+        (out / "analysis.json").write_text(
+            json.dumps(self.provenance, indent=2, default=str), encoding="utf-8"
+        )
+        return out
+
+    def __repr__(self) -> str:
+        return f"Analysis({self.article!r}, tables={sorted(['sentences', *self.tables])})"
+
+
+def analyze(source: Source | Article, **options: Any) -> Analysis:
+    """Read an article (if needed) and run every analysis step on it.
+
+    Parameters
+    ----------
+    source : path, str, bytes or Article
+        Passed to :func:`discourse.read_article` unless already an Article.
+    **options
+        Passed to :func:`discourse.read_article` (``boilerplate``, ``encoding``).
+
+    Examples
+    --------
+    >>> result = analyze("Talks resume\\n\\nGENEVA (Reuters) - Talks resumed. Both sides met.")
+    >>> result.sentences["text"].tolist()
+    ['Talks resume', 'Talks resumed.', 'Both sides met.']
+    """
+    article = source if isinstance(source, Article) else read_article(source, **options)
+    return Analysis(article=article, sentences=article.to_frame(), params=dict(options))
