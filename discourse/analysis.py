@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from discourse.article import Article
+from discourse.io import atomic_write, ensure_folder, write_text
 from discourse.parse import Source, read_article
 
 if TYPE_CHECKING:
@@ -63,19 +64,18 @@ class Analysis:
             "params": self.params,
         }
 
-    def save(self, folder: str | Path) -> Path:
+    def save(self, folder: str | Path, *, charts: bool = True, report: bool = True) -> Path:
         """Write every table as CSV and ``analysis.json`` (provenance) into ``folder``.
 
-        Returns the folder. Folders are created as needed.
+        Every file is written atomically; ``analysis.json`` is written last, so its presence
+        marks a complete folder. Returns the folder (created as needed).
         """
-        out = Path(folder)
-        out.mkdir(parents=True, exist_ok=True)
-        self.sentences.to_csv(out / "sentences.csv", index=False)
-        for name, table in self.tables.items():
-            table.to_csv(out / f"{name}.csv", index=False)
-        (out / "analysis.json").write_text(
-            json.dumps(self.provenance, indent=2, default=str), encoding="utf-8"
-        )
+        out = ensure_folder(folder)
+        for name, table in {"sentences": self.sentences, **self.tables}.items():
+            with atomic_write(out / f"{name}.csv") as handle:
+                table.to_csv(handle, index=False, lineterminator="\n")
+        write_text(out / "analysis.json",
+                   json.dumps(self.provenance, indent=2, sort_keys=True, default=str))
         return out
 
     def __repr__(self) -> str:

@@ -82,11 +82,18 @@ def _list_markers(text: str) -> tuple[list[int], set[int]]:
             chain.append(m)
             continue
         flush()
-        head = text[: m.start()].rstrip()
-        chain = [m] if not head or head[-1] in ".!?:" else []
+        head = text[max(0, m.start() - 50) : m.start()].rstrip()
+        chain = [m] if m.start() == 0 or (head and head[-1] in ".!?:") else []
     flush()
     starts += [m.start() for m in _BULLET.finditer(text)]
     return starts, inside
+
+
+def _token_before(text: str, end: int) -> str:
+    """The whitespace-delimited token ending at ``end`` (skipping whitespace before it)."""
+    # A bounded window keeps this O(1) per candidate, so long paragraphs stay linear.
+    window = text[max(0, end - 80) : end].rstrip()
+    return _PREV_TOKEN.search(window)[0]
 
 
 def _follows(a: str, b: str) -> bool:
@@ -126,7 +133,7 @@ def _is_boundary(text: str, m: re.Match[str], nxt: int) -> int | None:
     # A single period.
     if close:
         return m.end() if upper else None
-    prev = _PREV_TOKEN.search(text, 0, m.start())[0].lstrip("\"'“‘«([")
+    prev = _token_before(text, m.start()).lstrip("\"'“‘«([")
     low = prev.lower()
     if c.isdigit():
         word_end = prev.isalpha() and len(prev) > 1 and low not in abbreviations | prepositive
@@ -139,8 +146,7 @@ def _is_boundary(text: str, m: re.Match[str], nxt: int) -> int | None:
         # An initial ("Jonas E. Smith") unless it is the pronoun I after a lower-case word.
         if prev != "I":
             return None
-        head = text[: m.start() - 1].rstrip()
-        before = _PREV_TOKEN.search(head)[0]
+        before = _token_before(text, m.start() - 1)
         return None if before[:1].isupper() else m.end()
     if low in abbreviations or _MULTI_PERIOD.fullmatch(prev) or (len(prev) == 1):
         return m.end() if next_word.lower() in starters else None
