@@ -10,6 +10,7 @@ __all__ = [
     "BinaryInputError",
     "DecodingError",
     "DiscourseError",
+    "DiscourseWarning",
     "EmptyInputError",
     "InputNotFoundError",
     "InvalidLexiconError",
@@ -19,6 +20,10 @@ __all__ = [
 
 class DiscourseError(Exception):
     """Base class of every error raised by discourse."""
+
+
+class DiscourseWarning(UserWarning):
+    """Input the package handles, but whose results deserve caution (e.g. not English)."""
 
 
 class InputNotFoundError(DiscourseError, FileNotFoundError):

@@ -20,6 +20,7 @@ from discourse.article import Article, Dateline, Paragraph, Section, Sentence, S
 from discourse.errors import (
     BinaryInputError,
     DecodingError,
+    DiscourseWarning,
     EmptyInputError,
     InputNotFoundError,
 )
@@ -226,6 +227,35 @@ def _decode_with(data: bytes, encoding: str | None, source: str) -> tuple[str, s
 
 
 # --------------------------------------------------------------------------- structure
+
+_HTML = re.compile(r"<(?:!doctype|html|head|body|div|p|script|meta)\b", re.IGNORECASE)
+
+
+def _warnings(text: str, source: str) -> tuple[str, ...]:
+    """Warnings about input the analysis will handle, but not well."""
+    import warnings
+
+    from discourse.tokens import stopwords, words
+
+    found = []
+    if len(_HTML.findall(text[:20000])) >= 3:
+        found.append(
+            f"{source}: looks like HTML page source; tags are analysed as text. Extract the "
+            "article's text first for meaningful results."
+        )
+    sample = words(text[:20000])
+    if len(sample) >= 8:
+        stops = stopwords()
+        share = sum(w in stops for w in sample) / len(sample)
+        if share < 0.12:
+            found.append(
+                f"{source}: does not look like English ({share:.0%} of words are English "
+                "function words). The text is still segmented, but the lexicons behind "
+                "sentiment, stance and keywords are English only."
+            )
+    for message in found:
+        warnings.warn(message, DiscourseWarning, stacklevel=4)
+    return tuple(found)
 
 
 @cache
@@ -458,6 +488,7 @@ def parse_text(
     b.close_section()
 
     return Article(
+        warnings=_warnings(text, source),
         text=text,
         sections=tuple(b.sections),
         title=title,

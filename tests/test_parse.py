@@ -202,3 +202,23 @@ def test_missing_path_names_the_file(tmp_path):
 def test_whitespace_string_is_empty():
     with pytest.raises(EmptyInputError, match="whitespace"):
         read_article("   \n\n  ")
+
+
+# --------------------------------------------------------------------------- warnings
+def test_non_english_text_warns_but_is_segmented():
+    from discourse.errors import DiscourseWarning
+
+    text = ("Лавров заявил, что сотрудничество России и Азербайджана обеспечит безопасность. "
+            "Москва продолжает уделять внимание проблеме.")
+    with pytest.warns(DiscourseWarning, match="not look like English"):
+        art = read_article(text)
+    assert len(art.sentences) == 2 and art.warnings
+
+
+def test_html_source_warns():
+    from discourse.errors import DiscourseWarning
+
+    html = "<!DOCTYPE html><html><head><title>x</title></head><body><p>Peace now.</p></body>"
+    with pytest.warns(DiscourseWarning, match="HTML"):
+        art = read_article(html)
+    assert art.sentences
