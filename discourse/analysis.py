@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,21 +83,63 @@ class Analysis:
         return f"Analysis({self.article!r}, tables={sorted(['sentences', *self.tables])})"
 
 
-def analyze(source: Source | Article, **options: Any) -> Analysis:
+def analyze(
+    source: Source | Article,
+    *,
+    keywords: Any = None,
+    n_segments: int | None = None,
+    boilerplate: Iterable[str] = (),
+    encoding: str | None = None,
+) -> Analysis:
     """Read an article (if needed) and run every analysis step on it.
 
     Parameters
     ----------
     source : path, str, bytes or Article
         Passed to :func:`discourse.read_article` unless already an Article.
-    **options
-        Passed to :func:`discourse.read_article` (``boilerplate``, ``encoding``).
+    keywords : mapping, path to a YAML file, or Dictionary, optional
+        The keyword dictionary (default: peace / security / cooperation); see
+        :func:`discourse.load_dictionary`.
+    n_segments : int, optional
+        Topic segments per body section; chosen from the text by default.
+    boilerplate, encoding
+        Passed to :func:`discourse.read_article`.
+
+    Returns
+    -------
+    Analysis
+        ``sentences`` (one row per sentence, with its ``segment_id``) and the tables
+        ``keywords`` (per section, category and term) and ``segments`` (topic segments).
 
     Examples
     --------
-    >>> result = analyze("Talks resume\\n\\nGENEVA (Reuters) - Talks resumed. Both sides met.")
+    >>> result = analyze("Talks resume\\n\\nGENEVA (Reuters) - Talks on peace resumed. Both met.")
     >>> result.sentences["text"].tolist()
-    ['Talks resume', 'Talks resumed.', 'Both sides met.']
+    ['Talks resume', 'Talks on peace resumed.', 'Both met.']
+    >>> result.keywords[["category", "term", "count"]].values.tolist()
+    [['peace', 'peace', 1]]
     """
-    article = source if isinstance(source, Article) else read_article(source, **options)
-    return Analysis(article=article, sentences=article.to_frame(), params=dict(options))
+    from discourse.dictionary import load_dictionary
+    from discourse.keywords import keyword_frequencies
+    from discourse.topics import segment_ids, segment_topics
+
+    article = (source if isinstance(source, Article)
+               else read_article(source, boilerplate=boilerplate, encoding=encoding))
+    dictionary = load_dictionary(keywords)
+    sentences = article.to_frame()
+    segments = segment_topics(sentences, n_segments=n_segments)
+    sentences["segment_id"] = segment_ids(sentences, segments)
+    tables = {
+        "keywords": keyword_frequencies(sentences, dictionary, by="section"),
+        "segments": segments,
+    }
+    params = {"keywords": _describe(keywords), "n_segments": n_segments,
+              "boilerplate": list(boilerplate), "encoding": encoding}
+    return Analysis(article=article, sentences=sentences, tables=tables, params=params)
+
+
+def _describe(option: Any) -> Any:
+    """A JSON-friendly record of an option (a path, a mapping, or the default)."""
+    if option is None or isinstance(option, (str, Path, dict)):
+        return str(option) if isinstance(option, Path) else option
+    return repr(option)
