@@ -1,0 +1,297 @@
+"""Tests of discourse.sentiment: exact TextBlob/VADER columns, the corrected combined score,
+section aggregates and the NYT editorial benchmark (held out from the fit)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from discourse._data import sentence_frame
+from discourse._sentiment_rules import FEATURES, features
+from discourse.errors import InvalidOptionError
+from discourse.resources import load_lexicon
+from discourse.sentiment import (
+    BY_SECTION_COLUMNS,
+    SENTIMENT_COLUMNS,
+    evaluate_sentiment,
+    score_sentiment,
+    sentiment_by_section,
+)
+
+from .conftest import DATA, ROOT
+
+SENTIMENT_DATA = DATA / "sentiment"
+
+
+def read_ground_truth(name: str) -> tuple[list[str], list[float]]:
+    with (SENTIMENT_DATA / name).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    return [r[2] for r in rows], [float(r[1]) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def nyt() -> tuple[list[str], list[float]]:
+    return read_ground_truth("nyt_editorial_snippets.tsv")
+
+
+def combined(text: str) -> float:
+    return float(score_sentiment([text])["sentiment_score"].iloc[0])
+
+
+def label(text: str) -> str:
+    return str(score_sentiment([text])["sentiment"].iloc[0])
+
+
+# --- the NYT benchmark (never used for fitting) -------------------------------------------
+
+
+def test_nyt_correlation_and_f1(nyt):
+    texts, gold = nyt
+    assert len(texts) == 5190
+    table = evaluate_sentiment(texts, gold)
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print("\nNYT editorial snippets (held-out test set):\n", table.round(3))
+    r = table["pearson_r"]
+    # Known values of the packages themselves (TextBlob 0.30, VADER 0.50).
+    assert r["textblob_polarity"] == pytest.approx(0.30, abs=0.01)
+    assert r["vader_compound"] == pytest.approx(0.50, abs=0.01)
+    assert r["sentiment_score"] >= 0.52
+    assert r["sentiment_score"] > r["vader_compound"]
+    assert table.loc["sentiment_score", "n_f1"] == 5190 - 244  # items rated exactly 0 left out
+    assert table.loc["sentiment_score", "f1"] >= table.loc["textblob_polarity", "f1"]
+
+
+def test_polarity_and_subjectivity_are_textblobs_own(nyt):
+    from textblob import TextBlob
+
+    texts, _ = nyt
+    scored = score_sentiment(texts)
+    expected = [TextBlob(t).sentiment for t in texts]
+    assert scored["polarity"].tolist() == [e.polarity for e in expected]
+    assert scored["subjectivity"].tolist() == [e.subjectivity for e in expected]
+
+
+def test_vader_columns_are_vaders_own(nyt):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    texts = nyt[0][:500]
+    analyzer = SentimentIntensityAnalyzer()
+    scored = score_sentiment(texts)
+    for key in ("compound", "pos", "neu", "neg"):
+        assert scored[f"vader_{key}"].tolist() == [analyzer.polarity_scores(t)[key] for t in texts]
+
+
+def test_shipped_model_was_fitted_without_nyt_and_is_reproducible():
+    model = load_lexicon("sentiment_model.json")
+    assert not any("nyt" in f for f in model["trained_on"]["files"])
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "fit_sentiment.py"), "--check"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads((ROOT / "discourse" / "lexicons" / "sentiment_model.json").read_text())
+
+
+# --- contractions, negation, "but", intensifiers --------------------------------------------
+
+
+def test_contraction_isnt_is_a_negation():
+    text = "This isn't a bad idea."
+    scored = score_sentiment([text])
+    assert scored["polarity"].iloc[0] < 0  # TextBlob itself misses the "n't"
+    assert scored["sentiment_score"].iloc[0] > 0
+    assert scored["sentiment"].iloc[0] != "negative"
+    assert combined("This is not a bad idea.") == pytest.approx(scored["sentiment_score"].iloc[0])
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't like it.", "I do not like it.", "not good", "The plan won't work well."]
+)
+def test_negated_positive_is_negative(text):
+    assert label(text) == "negative"
+
+
+def test_negation_scope_ends_at_punctuation():
+    # "not" must not reach "great" across the comma.
+    assert combined("We did not win, but the team was great.") > 0
+    assert features("He is not, by all accounts, happy.")[0] > 0
+
+
+def test_shifters_reverse_what_follows():
+    assert combined("The film lacks charm.") < 0
+    assert combined("The deal will prevent war.") > combined("The deal will bring war.")
+
+
+def test_but_clause_weighs_the_second_clause_more():
+    good_then_bad = combined("The food was good, but the service was terrible.")
+    bad_then_good = combined("The food was terrible, but the service was good.")
+    assert good_then_bad < 0 < bad_then_good
+    # Without "but" both halves count alike.
+    assert combined("The food was good and the service was terrible.") > good_then_bad
+
+
+def test_intensifiers_and_downtoners():
+    assert combined("very good") > combined("good") > combined("somewhat good") > 0
+    assert combined("extremely bad") < combined("bad") < 0
+
+
+def test_like_as_a_preposition_is_not_sentiment():
+    assert combined("Countries like Iran were there.") == 0.0
+    assert combined("I like it.") > 0
+
+
+# --- titles, roles, institutions and names --------------------------------------------------
+
+
+def test_titles_and_roles_are_neutral_in_the_combined_score():
+    text = "Foreign Minister Sergey Lavrov met his top diplomat counterpart."
+    scored = score_sentiment([text])
+    assert scored["polarity"].iloc[0] != 0  # TextBlob reads "foreign" and "top"
+    assert scored["sentiment_score"].iloc[0] == 0.0
+    assert scored["sentiment"].iloc[0] == "neutral"
+    assert combined("the foreign minister and a top official met the senior envoy") == 0.0
+
+
+def test_institutions_are_neutral_in_the_combined_score():
+    text = "The Security Council will meet on Monday."
+    scored = score_sentiment([text])
+    assert scored["vader_compound"].iloc[0] > 0  # VADER reads "security"
+    assert scored["sentiment_score"].iloc[0] == 0.0
+    assert combined("the peace talks resumed in the united nations") == 0.0
+    assert combined("He spoke to the minister of justice.") == 0.0
+
+
+def test_capitalised_names_are_skipped_but_sentence_initial_words_count():
+    scored = score_sentiment(["The delegation met Hope Hicks in Washington."])
+    assert scored["vader_compound"].iloc[0] > 0
+    assert scored["sentiment_score"].iloc[0] == 0.0
+    assert combined("Great progress was made.") > 0  # sentence-initial "Great" counts
+    assert combined("Wow, @friend Thanks!") > 0  # interjections are not names
+
+
+def test_title_case_headline_keeps_its_words():
+    assert combined("Lavrov Praises Strong Ties With Baku") > 0
+
+
+def test_neutral_list_is_package_data():
+    neutral = load_lexicon("sentiment_neutral.yaml")
+    assert {"foreign", "other", "common"} <= set(neutral["words"])
+    assert {"top", "security", "peace"} <= set(neutral["title_words"])
+    assert {"minister", "diplomat", "council"} <= set(neutral["head_nouns"])
+
+
+def test_features_names_match_values():
+    assert len(features("A good day.")) == len(FEATURES)
+    assert features("") == tuple(0.0 for _ in FEATURES)
+
+
+# --- table shape, options, determinism ------------------------------------------------------
+
+
+def test_every_sentence_of_a_text_is_scored(agency_report):
+    frame = sentence_frame(agency_report)
+    scored = score_sentiment(agency_report)
+    assert len(scored) == len(frame) > 3
+    assert scored["sentence_id"].tolist() == frame["sentence_id"].tolist()
+    assert "section_id" in scored.columns
+    assert scored[list(SENTIMENT_COLUMNS)].notna().all().all()
+    assert list(scored.columns[-len(SENTIMENT_COLUMNS):]) == list(SENTIMENT_COLUMNS)
+
+
+def test_reruns_are_identical(nyt):
+    texts = nyt[0][:300]
+    pd.testing.assert_frame_equal(score_sentiment(texts), score_sentiment(texts))
+
+
+def test_repeated_sentences_get_the_same_scores():
+    scored = score_sentiment(["A fine result.", "Bad news.", "A fine result."])
+    assert scored.iloc[0, 2:].tolist() == scored.iloc[2, 2:].tolist()
+
+
+@pytest.mark.parametrize("empty", [pd.DataFrame({"text": []}), []])
+def test_empty_input_gives_empty_table_with_columns(empty):
+    scored = score_sentiment(empty)
+    assert scored.empty
+    assert {"sentence_id", *SENTIMENT_COLUMNS} <= set(scored.columns)
+    assert score_sentiment(empty, columns="combined").columns[-2:].tolist() == [
+        "sentiment_score", "sentiment"
+    ]
+
+
+def test_thresholds_are_configurable_and_checked():
+    texts = ["A good plan.", "A terrible war.", "They met."]
+    assert score_sentiment(texts)["sentiment"].tolist() == ["positive", "negative", "neutral"]
+    wide = score_sentiment(texts, thresholds=(-0.99, 0.99))
+    assert set(wide["sentiment"]) == {"neutral"}
+    for bad in [(0.1, -0.1), (-2, 0.5), ("x", 1), (0.1,)]:
+        with pytest.raises(InvalidOptionError):
+            score_sentiment(texts, thresholds=bad)
+
+
+def test_combined_only_columns():
+    full = score_sentiment(["A good plan."])
+    fast = score_sentiment(["A good plan."], columns="combined")
+    assert "polarity" not in fast.columns
+    assert fast["sentiment_score"].tolist() == full["sentiment_score"].tolist()
+    with pytest.raises(InvalidOptionError):
+        score_sentiment(["A good plan."], columns="some")  # type: ignore[arg-type]
+
+
+def test_non_string_text_is_scored_as_empty():
+    scored = score_sentiment(pd.DataFrame({"text": ["Good.", None]}))
+    assert scored["sentiment_score"].iloc[1] == 0.0
+    assert scored["sentiment"].iloc[1] == "neutral"
+
+
+# --- per-section aggregates -----------------------------------------------------------------
+
+
+def test_sentiment_by_section():
+    frame = pd.DataFrame(
+        {
+            "section_id": [0, 0, 0, 1, 1],
+            "sentence_id": [0, 1, 2, 3, 4],
+            "text": [
+                "A wonderful, excellent agreement.",
+                "The attack killed ten people.",
+                "They met on Monday.",
+                "The meeting took place.",
+                "Talks were held.",
+            ],
+        }
+    )
+    agg = sentiment_by_section(score_sentiment(frame))
+    assert list(agg.columns) == list(BY_SECTION_COLUMNS)
+    first, second = agg.iloc[0], agg.iloc[1]
+    assert first["n_sentences"] == 3
+    assert first["share_positive"] == pytest.approx(1 / 3)
+    assert first["share_negative"] == pytest.approx(1 / 3)
+    assert first["most_positive_id"] == 0
+    assert first["most_positive_text"] == "A wonderful, excellent agreement."
+    assert first["most_negative_id"] == 1
+    assert second["n_sentences"] == 2
+    assert second["mean_score"] == 0.0
+    assert pd.isna(second["most_positive_id"]) and pd.isna(second["most_negative_text"])
+
+
+def test_sentiment_by_section_of_an_article_and_empty_input(agency_report):
+    agg = sentiment_by_section(score_sentiment(agency_report))
+    assert agg["n_sentences"].sum() == len(sentence_frame(agency_report))
+    assert "section_heading" in agg.columns
+    empty = sentiment_by_section(score_sentiment([]))
+    assert empty.empty and {"section_id", "mean_score"} <= set(empty.columns)
+    with pytest.raises(InvalidOptionError):
+        sentiment_by_section(pd.DataFrame({"text": ["x"]}))
+
+
+def test_evaluate_sentiment_checks_lengths():
+    with pytest.raises(InvalidOptionError):
+        evaluate_sentiment(["one"], [1.0, 2.0])
+    table = evaluate_sentiment(["Great!", "Awful.", "Fine, good."], [3.0, -3.0, 1.5])
+    assert table.loc["sentiment_score", "f1"] == 1.0
+    assert list(table.index) == ["textblob_polarity", "vader_compound", "sentiment_score"]
