@@ -88,6 +88,7 @@ def analyze(
     *,
     keywords: Any = None,
     n_segments: int | None = None,
+    thresholds: tuple[float, float] = (-0.05, 0.05),
     boilerplate: Iterable[str] = (),
     encoding: str | None = None,
 ) -> Analysis:
@@ -102,14 +103,18 @@ def analyze(
         :func:`discourse.load_dictionary`.
     n_segments : int, optional
         Topic segments per body section; chosen from the text by default.
+    thresholds : (float, float)
+        Sentiment label thresholds on the combined score (see
+        :func:`discourse.score_sentiment`).
     boilerplate, encoding
         Passed to :func:`discourse.read_article`.
 
     Returns
     -------
     Analysis
-        ``sentences`` (one row per sentence, with its ``segment_id``) and the tables
-        ``keywords`` (per section, category and term) and ``segments`` (topic segments).
+        ``sentences`` (one row per sentence, with sentiment columns and its
+        ``segment_id``) and the tables ``keywords`` (per section, category and term),
+        ``segments`` (topic segments) and ``sentiment_sections`` (per-section sentiment).
 
     Examples
     --------
@@ -121,19 +126,25 @@ def analyze(
     """
     from discourse.dictionary import load_dictionary
     from discourse.keywords import keyword_frequencies
+    from discourse.sentiment import SENTIMENT_COLUMNS, score_sentiment, sentiment_by_section
     from discourse.topics import segment_ids, segment_topics
 
     article = (source if isinstance(source, Article)
                else read_article(source, boilerplate=boilerplate, encoding=encoding))
     dictionary = load_dictionary(keywords)
     sentences = article.to_frame()
+    scores = score_sentiment(sentences, thresholds=thresholds)
+    for column in SENTIMENT_COLUMNS:
+        sentences[column] = scores[column].to_numpy()
     segments = segment_topics(sentences, n_segments=n_segments)
     sentences["segment_id"] = segment_ids(sentences, segments)
     tables = {
         "keywords": keyword_frequencies(sentences, dictionary, by="section"),
         "segments": segments,
+        "sentiment_sections": sentiment_by_section(sentences),
     }
     params = {"keywords": _describe(keywords), "n_segments": n_segments,
+              "thresholds": list(thresholds),
               "boilerplate": list(boilerplate), "encoding": encoding}
     return Analysis(article=article, sentences=sentences, tables=tables, params=params)
 
