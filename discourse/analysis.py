@@ -136,7 +136,7 @@ def analyze(
     scores = score_sentiment(sentences, thresholds=thresholds)
     for column in SENTIMENT_COLUMNS:
         sentences[column] = scores[column].to_numpy()
-    segments = segment_topics(sentences, n_segments=n_segments)
+    segments = segment_topics(sentences, n_segments=n_segments, dictionary=dictionary)
     sentences["segment_id"] = segment_ids(sentences, segments)
     tables = {
         "keywords": keyword_frequencies(sentences, dictionary, by="section"),

@@ -43,6 +43,7 @@ __all__ = [
     "Category",
     "Dictionary",
     "Match",
+    "TextTokens",
     "default_dictionary",
     "load_dictionary",
     "normalize_word",
@@ -57,15 +58,24 @@ _INCLUDE_EXCLUDE = frozenset({"include", "exclude"})
 _NORMALIZE = str.maketrans({"’": "'", "‐": "-"})
 
 
-def normalize_word(text: str) -> str:
-    """Lower-case ``text`` and map the curly apostrophe and the Unicode hyphen to ASCII.
+def normalize_word(text: str, *, lower: bool = True) -> str:
+    """Map the curly apostrophe and the Unicode hyphen to ASCII and lower-case ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A word or a longer text.
+    lower : bool
+        Lower-case as well (``False`` keeps the case, e.g. for displaying a word).
 
     Examples
     --------
     >>> normalize_word("Co‐operation’s")
     "co-operation's"
+    >>> normalize_word("Russia’s", lower=False)
+    "Russia's"
     """
-    return text.lower().translate(_NORMALIZE)
+    return (text.lower() if lower else text).translate(_NORMALIZE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +259,60 @@ class Dictionary:
             found = _resolve(found)
         names = self._categories
         return [Match(names[c].name, first, last) for c, first, last, _ in found]
+
+
+class TextTokens:
+    """The word tokens of one text, normalised for matching, with their character spans.
+
+    Tokens are those of :func:`discourse.tokens.tokenize`; ``words`` holds them normalised
+    with :func:`normalize_word`. Spans are computed only when asked for.
+
+    Examples
+    --------
+    >>> toks = TextTokens("Mutual, security and Mutual  Security.")
+    >>> toks.words
+    ['mutual', 'security', 'and', 'mutual', 'security']
+    >>> toks.spans[1]
+    (8, 16)
+    >>> d = load_dictionary({"pact": ["mutual security"]})
+    >>> [(m.first, m.last) for m in toks.hits(d)]  # a phrase does not cross the comma
+    [(3, 5)]
+    """
+
+    __slots__ = ("_low", "_spans", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = normalize_word(text)
+        if len(low) == len(text):
+            # Fast path: offsets in the lower-cased text equal those in the original.
+            self._low: str | None = low
+            self.words: list[str] = TOKEN_PATTERN.findall(low)
+            self._spans: list[tuple[int, int]] | None = None
+        else:  # lower() expanded a character (e.g. "İ"): tokenise the original instead
+            matches = list(TOKEN_PATTERN.finditer(text))
+            self._low = None
+            self._spans = [m.span() for m in matches]
+            self.words = [normalize_word(m[0]) for m in matches]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Half-open ``(start, end)`` offsets of the tokens in ``text``."""
+        if self._spans is None:
+            assert self._low is not None
+            self._spans = [m.span() for m in TOKEN_PATTERN.finditer(self._low)]
+        return self._spans
+
+    def joinable(self, k: int) -> bool:
+        """Whether tokens ``k`` and ``k + 1`` may be words of one phrase: only whitespace
+        between them, and no paragraph break."""
+        spans = self.spans
+        gap = self.text[spans[k][1]:spans[k + 1][0]]
+        return gap.isspace() and gap.count("\n") <= 1
+
+    def hits(self, dictionary: Dictionary) -> list[Match]:
+        """The hits of ``dictionary`` in the text (see :meth:`Dictionary.find`)."""
+        return dictionary.find(self.words, self.joinable if dictionary.has_phrases else None)
 
 
 def _resolve(found: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:

@@ -10,43 +10,28 @@ is the packaged peace / security / cooperation dictionary). :func:`keyword_frequ
 
 Hits inside proper names
 ------------------------
-A hit is flagged ``in_name`` when it sits inside a multi-word capitalised name or title
-("Security Council", "Treaty of Amity, Cooperation and Mutual Security", "Peace Corps"), so
-researchers can count or drop them. The rule, on the original capitalisation:
-
-* the hit's first token must be capitalised (the pronoun "I" does not count);
-* not sentence-initial: it must belong to a run of at least two capitalised words. A run
-  joins capitalised words separated by a space, by one or two of the lower-case connectors
-  "of", "and", "for", "the", "on" ("Organization for Security and Co-operation"), or by a
-  comma inside a name of the form "X of A, B and C" (the run already has "of"/"for" and
-  goes on to "and" plus a capitalised word);
-* sentence-initial (first token of the sentence, or after ``.!?:;``, a line break or an
-  opening quote or bracket): only when the next word is capitalised too ("Security Council
-  members met"), since every sentence starts with a capital;
-* in a headline-case sentence (three or more tokens and every word that is not a stopword
-  capitalised) or an all-caps one (two or more words) capitals carry no information, so
-  nothing is flagged there.
-
-The heuristic ignores names of one word ("Peace" as a person's name) and lower-case names.
+A hit is flagged ``in_name`` when its first word sits inside a multi-word capitalised name or
+title ("Security Council", "Treaty of Amity, Cooperation and Mutual Security", "Peace
+Corps"), by the rules of :mod:`discourse.names`, so researchers can count or drop them.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse._data import sentence_frame
-from discourse.dictionary import Dictionary, Match, load_dictionary, normalize_word
+from discourse.dictionary import Dictionary, Match, TextTokens, load_dictionary
 from discourse.errors import (
     EmptyInputError,
     InvalidLexiconError,
     InvalidOptionError,
     check_choice,
 )
-from discourse.tokens import TOKEN_PATTERN, stem, stopwords
+from discourse.names import in_name
+from discourse.tokens import stem, stopwords
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,156 +53,6 @@ Features = Literal["words", "categories"]
 #: Columns of :func:`keyword_frequencies` (``level="term"``), in order.
 FREQUENCY_COLUMNS = ("unit", "label", "category", "term", "count", "count_in_name", "tokens",
                      "rate_per_1000")
-
-# A gap before a token that starts a sentence or a quotation.
-_INITIAL_GAP = re.compile(r"[.!?:;\n\r…]|[\"“‘'(\[]\Z")
-_CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
-_LIST_NAME_HEADS = frozenset({"of", "for"})
-_NAME_WINDOW = 12  # tokens looked at on each side of a hit to find the name around it
-_SENTENCE_REACH = 80  # at most this many tokens are scanned for sentence bounds in raw text
-
-
-# -- tokens of one text -------------------------------------------------------------------
-
-class _Tokens:
-    """Normalised word tokens of one text, with character spans computed on demand."""
-
-    __slots__ = ("_low", "_spans", "text", "words")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        low = normalize_word(text)
-        if len(low) == len(text):
-            # Fast path: offsets in the lower-cased text equal those in the original.
-            self._low: str | None = low
-            self.words: list[str] = TOKEN_PATTERN.findall(low)
-            self._spans: list[tuple[int, int]] | None = None
-        else:  # lower() expanded a character (e.g. "İ"): tokenise the original instead
-            matches = list(TOKEN_PATTERN.finditer(text))
-            self._low = None
-            self._spans = [m.span() for m in matches]
-            self.words = [normalize_word(m[0]) for m in matches]
-
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        if self._spans is None:
-            assert self._low is not None
-            self._spans = [m.span() for m in TOKEN_PATTERN.finditer(self._low)]
-        return self._spans
-
-    def token(self, k: int) -> str:
-        start, end = self.spans[k]
-        return self.text[start:end]
-
-    def gap(self, k: int) -> str:
-        """The text between token ``k - 1`` and token ``k``."""
-        spans = self.spans
-        return self.text[spans[k - 1][1]:spans[k][0]]
-
-    def joinable(self, k: int) -> bool:
-        # Phrase words: whitespace only between them, and no paragraph break.
-        gap = self.gap(k + 1)
-        return gap.isspace() and gap.count("\n") <= 1
-
-    def hits(self, dictionary: Dictionary) -> list[Match]:
-        return dictionary.find(self.words, self.joinable if dictionary.has_phrases else None)
-
-
-def _is_cap(token: str) -> bool:
-    return token[:1].isupper() and token != "I"
-
-
-def _space(gap: str) -> bool:
-    return gap.isspace() and "\n" not in gap
-
-
-def _comma(gap: str) -> bool:
-    return gap.strip() == "," and "\n" not in gap
-
-
-def _initial(toks: _Tokens, k: int, lo: int) -> bool:
-    return k <= lo or _INITIAL_GAP.search(toks.gap(k)) is not None
-
-
-def _sentence_bounds(toks: _Tokens, i: int, lo: int, hi: int) -> tuple[int, int]:
-    start = i
-    while start > lo and i - start < _SENTENCE_REACH and not _initial(toks, start, lo):
-        start -= 1
-    end = i + 1
-    while end < hi and end - i < _SENTENCE_REACH and not _initial(toks, end, lo):
-        end += 1
-    return start, end
-
-
-def _headline_case(toks: _Tokens, start: int, end: int) -> bool:
-    words = [t for t in (toks.token(k) for k in range(start, end)) if t[0].isalpha()]
-    if len(words) >= 2 and all(t.isupper() for t in words):
-        return True  # an all-caps line such as "WORLD PEACE"
-    if end - start < 3:
-        return False
-    stops = stopwords()
-    content = [t for t in words if normalize_word(t) not in stops]
-    return len(content) >= 2 and all(_is_cap(t) for t in content)
-
-
-def _closes_with_and(toks: _Tokens, k: int, hi: int) -> bool:
-    """Whether the list-like name continuing at token ``k`` ends with "and" + a capital."""
-    while k + 1 < hi:
-        gap, nxt = toks.gap(k + 1), toks.token(k + 1)
-        if not ((_space(gap) or _comma(gap)) and _is_cap(nxt)):
-            return (_space(gap) and nxt == "and" and k + 2 < hi
-                    and _space(toks.gap(k + 2)) and _is_cap(toks.token(k + 2)))
-        k += 1
-    return False
-
-
-def _name_runs(toks: _Tokens, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
-    """Yield ``(first, last, n_capitalised)`` for each run of capitalised words in [lo, hi)."""
-    cap = [_is_cap(toks.token(k)) for k in range(lo, hi)]
-    k = lo
-    while k < hi:
-        if not cap[k - lo]:
-            k += 1
-            continue
-        first = last = k
-        n_caps, list_head = 1, False
-        while last + 1 < hi:
-            nxt = last + 1
-            if _space(toks.gap(nxt)) and cap[nxt - lo]:
-                last, n_caps = nxt, n_caps + 1
-                continue
-            m = nxt  # one or two lower-case connectors, then a capitalised word
-            while (m < hi and m - nxt < 2 and _space(toks.gap(m))
-                   and toks.token(m) in _CONNECTORS):
-                m += 1
-            if m > nxt and m < hi and _space(toks.gap(m)) and cap[m - lo]:
-                list_head = list_head or any(toks.token(x) in _LIST_NAME_HEADS
-                                             for x in range(nxt, m))
-                last, n_caps = m, n_caps + 1
-                continue
-            if (list_head and _comma(toks.gap(nxt)) and cap[nxt - lo]
-                    and _closes_with_and(toks, nxt, hi)):
-                last, n_caps = nxt, n_caps + 1
-                continue
-            break
-        yield first, last, n_caps
-        k = last + 1
-
-
-def _in_name(toks: _Tokens, i: int, lo: int, hi: int) -> bool:
-    """Whether the hit starting at token ``i`` lies in a multi-word proper name."""
-    if not _is_cap(toks.token(i)):
-        return False
-    start, end = _sentence_bounds(toks, i, lo, hi)
-    if _headline_case(toks, start, end):
-        return False
-    if i == start:
-        return i + 1 < end and _space(toks.gap(i + 1)) and _is_cap(toks.token(i + 1))
-    for first, last, n_caps in _name_runs(toks, max(start, i - _NAME_WINDOW),
-                                          min(end, i + _NAME_WINDOW + 1)):
-        if first <= i <= last:
-            return n_caps >= 2
-    return False
 
 
 # -- inputs ---------------------------------------------------------------------------------
@@ -332,14 +167,13 @@ def keyword_frequencies(
     tokens: dict[int, int] = {}
     counts: dict[tuple[int, str, str], list[int]] = {}
 
-    def add(index: int, toks: _Tokens) -> None:
+    def add(index: int, toks: TextTokens) -> None:
         tokens[index] = tokens.get(index, 0) + len(toks.words)
-        n = len(toks.words)
         for match in toks.hits(dic):
             cell = counts.setdefault((index, match.category, _term(toks.words, match, stem)),
                                      [0, 0])
             cell[0] += 1
-            cell[1] += _in_name(toks, match.first, 0, n)
+            cell[1] += in_name(toks.text, toks.spans, match.first)
 
     docs = _corpus(data)
     if docs is not None:
@@ -350,7 +184,7 @@ def keyword_frequencies(
             )
         for index, (name, text) in enumerate(docs):
             units.append((name, name))
-            add(index, _Tokens(text))
+            add(index, TextTokens(text))
     else:
         frame = _frame(data)
         labels = _section_labels(frame)
@@ -370,7 +204,7 @@ def keyword_frequencies(
             if key not in index_of:
                 index_of[key] = len(units)
                 units.append((key, key if by == "document" else label))
-            add(index_of[key], _Tokens(str(text)))
+            add(index_of[key], TextTokens(str(text)))
     return _frequency_table(units, tokens, counts, dic, level)
 
 
@@ -468,7 +302,7 @@ def kwic(data: Any, pattern: Any, *, window: int = 5) -> pd.DataFrame:
     ids, texts = _texts_with_ids(data)
     rows = []
     for row_ids, (text, offset) in zip(ids, texts, strict=True):
-        toks = _Tokens(text)
+        toks = TextTokens(text)
         n = len(toks.words)
         for match in toks.hits(dic):
             spans = toks.spans
@@ -483,7 +317,7 @@ def kwic(data: Any, pattern: Any, *, window: int = 5) -> pd.DataFrame:
                 "right": text[end:right_to].strip() if match.last < n and window else "",
                 "start": offset + start,
                 "end": offset + end,
-                "in_name": _in_name(toks, match.first, 0, n),
+                "in_name": in_name(toks.text, toks.spans, match.first),
             })
     columns = [*(ids[0] if ids else {}), "category", "left", "keyword", "right", "start",
                "end", "in_name"]
@@ -519,7 +353,7 @@ def keyword_dispersion(data: Any, dictionary: Any = None) -> pd.DataFrame:
     dic = load_dictionary(dictionary)
     docs = _corpus(data)
     ids, texts = _texts_with_ids(data)
-    scanned = [_Tokens(text) for text, _ in texts]
+    scanned = [TextTokens(text) for text, _ in texts]
     if docs is None:  # one document: token positions run on through the sentences
         total = sum(len(t.words) for t in scanned)
         totals = [total] * len(scanned)
@@ -533,14 +367,13 @@ def keyword_dispersion(data: Any, dictionary: Any = None) -> pd.DataFrame:
     rows = []
     for row_ids, (_, offset), toks, total, base in zip(ids, texts, scanned, totals, before,
                                                        strict=True):
-        n = len(toks.words)
         for match in toks.hits(dic):
             index = base + match.first
             rows.append({
                 "document": row_ids.get("document"),
                 "category": match.category,
                 "term": _term(toks.words, match, False),
-                "in_name": _in_name(toks, match.first, 0, n),
+                "in_name": in_name(toks.text, toks.spans, match.first),
                 "token_index": index,
                 "position": index / total,
                 "start": offset + toks.spans[match.first][0],
@@ -590,10 +423,9 @@ def keyword_cooccurrence(
     position = {c: k for k, c in enumerate(dic.categories)}
     matrix = np.zeros((len(dic), len(dic)), dtype="int64")
     for text in _frame(data)["text"].astype(str):
-        toks = _Tokens(text)
-        n = len(toks.words)
+        toks = TextTokens(text)
         present = sorted({position[m.category] for m in toks.hits(dic)
-                          if not (exclude_names and _in_name(toks, m.first, 0, n))})
+                          if not (exclude_names and in_name(toks.text, toks.spans, m.first))})
         for a in present:
             for b in present:
                 matrix[a, b] += 1
@@ -631,7 +463,7 @@ def _feature_counts(texts: Iterable[str], features: Features, dic: Dictionary | 
     total = 0
     stops = stopwords() if drop_stopwords else frozenset()
     for text in texts:
-        toks = _Tokens(text)
+        toks = TextTokens(text)
         total += len(toks.words)
         if features == "categories":
             assert dic is not None

@@ -10,16 +10,16 @@ many texts.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse._data import sentence_frame
-from discourse.errors import InvalidLexiconError, InvalidOptionError, check_choice
+from discourse.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
+from discourse.errors import InvalidOptionError, check_choice
 from discourse.resources import load_lexicon
 from discourse.segmentation import ParagraphMode, segment_sentences, segments_from_boundaries
 from discourse.tokens import stem, stopwords, tokenize
@@ -28,20 +28,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "DEFAULT_CATEGORIES",
     "SEGMENT_COLUMNS",
     "CorpusTopics",
     "corpus_topics",
     "segment_ids",
     "segment_topics",
 ]
-
-#: Keyword categories used when ``categories`` is not given (glob patterns, any case).
-DEFAULT_CATEGORIES: Mapping[str, tuple[str, ...]] = {
-    "peace": ("peace*",),
-    "security": ("secur*",),
-    "cooperation": ("cooperat*", "co-operat*", "collaborat*"),
-}
 
 #: Columns of :func:`segment_topics`, in order.
 SEGMENT_COLUMNS = (
@@ -68,7 +60,7 @@ def segment_topics(
     data: Any,
     *,
     n_segments: int | None = None,
-    categories: Mapping[str, Iterable[str]] | None = None,
+    dictionary: Any = None,
     front: Literal["segment", "skip"] = "segment",
     paragraphs: ParagraphMode = "prefer",
     min_length: int = 2,
@@ -87,9 +79,9 @@ def segment_topics(
     n_segments : int, optional
         Segments wanted in each body section (fewer if the section is too short); by
         default chosen from the text.
-    categories : mapping of str to list of str, optional
-        Keyword categories: glob patterns (``"peace*"``) matched case-insensitively
-        against word tokens. Default :data:`DEFAULT_CATEGORIES`.
+    dictionary : None, mapping, path or Dictionary
+        The keyword categories, in any form :func:`discourse.dictionary.load_dictionary`
+        accepts; ``None`` is the default peace / security / cooperation dictionary.
     front : {"segment", "skip"}
         The front matter (rows with ``section_kind == "front"``: title and standfirst) is
         one segment of its own (``"segment"``) or left out (``"skip"``).
@@ -115,8 +107,9 @@ def segment_topics(
         - ``top_terms``: its ``n_terms`` most distinctive content words, ", "-joined, by
           TF-IDF of the segment's stems against the article's other segments (each stem
           shown in its most frequent form; reporting verbs such as "said" left out);
-        - ``keyword_category``: the category with most keyword hits (the first listed on a
-          tie), or None without hits.
+        - ``keyword_category``: the dictionary category with most hits in the segment
+          (matched as :mod:`discourse.dictionary` does: phrases and exclusions count; the
+          first in dictionary order on a tie), or None without hits.
 
     Examples
     --------
@@ -130,7 +123,7 @@ def segment_topics(
     import pandas as pd
 
     check_choice("front", front, ("segment", "skip"))
-    matchers = _category_matchers(DEFAULT_CATEGORIES if categories is None else categories)
+    dic = load_dictionary(dictionary)
     frame = sentence_frame(data)
     texts = frame["text"].astype(str).tolist()
     ids = frame["sentence_id"].tolist()
@@ -152,7 +145,7 @@ def segment_topics(
     terms = _distinctive_terms([texts[a:b] for _, a, b in spans], n_terms)
     rows = []
     for number, ((section, a, b), top) in enumerate(zip(spans, terms, strict=True)):
-        category = _dominant_category(texts[a:b], matchers)
+        category = _dominant_category(texts[a:b], dic)
         rows.append((section, number, ids[a], ids[b - 1], b - a,
                      ", ".join(top[:_LABEL_TERMS]), ", ".join(top), category))
     table = pd.DataFrame(rows, columns=list(SEGMENT_COLUMNS))
@@ -246,13 +239,13 @@ def _term_counts(texts: list[str], forms: dict[str, Counter[str]]) -> Counter[st
     counts: Counter[str] = Counter()
     for text in texts:
         for position, token in enumerate(tokenize(text)):
-            lower = token.text.lower().replace("’", "'")
+            lower = normalize_word(token.text)
             if len(lower) < 3 or lower in stops or not lower[0].isalpha():
                 continue
             key = stem(lower)
             counts[key] += 1
             seen = forms.setdefault(key, Counter())
-            seen[token.text.replace("’", "'") if position else ""] += 1
+            seen[normalize_word(token.text, lower=False) if position else ""] += 1
             seen[" " + lower] += 0  # a fallback spelling, in order of appearance
     return counts
 
@@ -299,39 +292,11 @@ def _distinctive_terms(groups: list[list[str]], n_terms: int) -> list[list[str]]
     return out
 
 
-def _category_matchers(
-    categories: Mapping[str, Iterable[str]],
-) -> list[tuple[str, re.Pattern[str]]]:
-    if not isinstance(categories, Mapping):
-        raise InvalidLexiconError(
-            "categories must map each category name to a list of glob patterns, e.g. "
-            "{'peace': ['peace*']}; got " + type(categories).__name__ + "."
-        )
-    matchers = []
-    for name, patterns in categories.items():
-        items = [patterns] if isinstance(patterns, str) else list(patterns)
-        if not items or not all(isinstance(p, str) and p.strip() for p in items):
-            raise InvalidLexiconError(
-                f"Category {name!r} needs a non-empty list of glob patterns (strings), "
-                f"got {patterns!r}."
-            )
-        regex = "|".join(fnmatch.translate(p.strip().lower()) for p in items)
-        matchers.append((str(name), re.compile(regex)))
-    return matchers
-
-
-def _dominant_category(texts: list[str], matchers: list[tuple[str, re.Pattern[str]]]) -> str | None:
-    if not matchers:
+def _dominant_category(texts: list[str], dic: Dictionary) -> str | None:
+    hits = Counter(m.category for text in texts for m in TextTokens(text).hits(dic))
+    if not hits:
         return None
-    hits = [0] * len(matchers)
-    for text in texts:
-        for token in tokenize(text):
-            word = token.text.lower().replace("’", "'").replace("‐", "-")
-            for i, (_, pattern) in enumerate(matchers):
-                if pattern.match(word):
-                    hits[i] += 1
-    best = max(range(len(hits)), key=lambda i: (hits[i], -i))
-    return matchers[best][0] if hits[best] else None
+    return max(dic.categories, key=hits.__getitem__)  # max keeps the first of equals
 
 
 # --- corpus topics ------------------------------------------------------------------------

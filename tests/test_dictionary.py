@@ -9,6 +9,7 @@ import pytest
 from discourse.dictionary import (
     Dictionary,
     Match,
+    TextTokens,
     default_dictionary,
     load_dictionary,
     normalize_word,
@@ -90,6 +91,32 @@ def test_curly_apostrophe_and_unicode_hyphen_are_normalised() -> None:
     d = load_dictionary({"x": ["don't", "co-operation"]})
     assert d.categories_of("Don’t") == ("x",)
     assert d.categories_of("co‐operation") == ("x",)
+
+
+def test_normalize_word_can_keep_the_case() -> None:
+    assert normalize_word("Co‐operation’s") == "co-operation's"
+    assert normalize_word("Co‐operation’s", lower=False) == "Co-operation's"
+
+
+# -- text tokens ------------------------------------------------------------------------------
+
+def test_text_tokens_spans_point_into_the_original() -> None:
+    text = "Peace’s  co‐operation."
+    toks = TextTokens(text)
+    assert toks.words == ["peace's", "co-operation"]
+    assert [text[a:b] for a, b in toks.spans] == ["Peace’s", "co‐operation"]
+    # Lower-casing "İ" adds a character; spans must still index the original text.
+    text = "İstanbul security"
+    toks = TextTokens(text)
+    assert [text[a:b] for a, b in toks.spans] == ["İstanbul", "security"]
+    assert toks.words[1] == "security"
+
+
+def test_text_tokens_phrases_stop_at_punctuation_and_paragraphs() -> None:
+    d = load_dictionary({"s": ["mutual security"]})
+    assert [(m.first, m.last) for m in TextTokens("Mutual\nsecurity").hits(d)] == [(0, 2)]
+    assert TextTokens("Mutual\n\nsecurity").hits(d) == []
+    assert TextTokens("Mutual; security").hits(d) == []
 
 
 # -- default dictionary ----------------------------------------------------------------------

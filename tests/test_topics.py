@@ -140,17 +140,44 @@ def test_reporting_verbs_stay_out_of_labels(table):
 def test_keyword_category_default_and_custom(article, table):
     assert table.loc[0, "keyword_category"] == "security"
     assert table["keyword_category"].isna().any()
-    custom = segment_topics(article, categories={"energy": ["energ*", "gas"],
+    custom = segment_topics(article, dictionary={"energy": ["energ*", "gas"],
                                                  "migration": ["refugee*"]})
     assert custom.loc[1, "keyword_category"] == "energy"
     assert custom["keyword_category"].iloc[-1] == "migration"
-    assert segment_topics(article, categories={})["keyword_category"].isna().all()
+    no_hits = segment_topics(article, dictionary={"space": ["astronaut*"]})
+    assert no_hits["keyword_category"].isna().all()
 
 
-@pytest.mark.parametrize("categories", [["peace*"], {"peace": []}, {"peace": [3]}])
-def test_bad_categories_raise(article, categories):
+def test_keyword_category_accepts_yaml_text(article):
+    table = segment_topics(article, dictionary="energy:\n  - energ*\n  - gas\n")
+    assert table.loc[1, "keyword_category"] == "energy"
+
+
+def test_keyword_category_honours_exclusions_phrases_and_order():
+    finance = ["Securities markets fell.", "Traders sold securities."]
+    security = {"security": {"include": ["secur*"], "exclude": ["securities"]}}
+    assert segment_topics(finance, dictionary=security)["keyword_category"].tolist() == [None]
+    assert segment_topics(finance, dictionary={"security": ["secur*"]})[
+        "keyword_category"].tolist() == ["security"]
+    # "border talks" counts as a phrase only where its words are joined by a space.
+    phrases = {"talks": ["border talks"], "energy": ["gas"]}
+    talks = segment_topics(["Gas and border talks resumed.", "Border talks went on."],
+                           dictionary=phrases)
+    assert talks["keyword_category"].tolist() == ["talks"]
+    apart = segment_topics(["Gas and border, talks resumed."], dictionary=phrases)
+    assert apart["keyword_category"].tolist() == ["energy"]
+    # A tie goes to the category listed first.
+    tie = ["Peace talks resumed."]
+    assert segment_topics(tie, dictionary={"a": ["peace"], "b": ["talks"]})[
+        "keyword_category"].tolist() == ["a"]
+    assert segment_topics(tie, dictionary={"b": ["talks"], "a": ["peace"]})[
+        "keyword_category"].tolist() == ["b"]
+
+
+@pytest.mark.parametrize("dictionary", [["peace*"], {}, {"peace": []}, {"peace": [3]}])
+def test_bad_dictionaries_raise(article, dictionary):
     with pytest.raises(InvalidLexiconError):
-        segment_topics(article, categories=categories)
+        segment_topics(article, dictionary=dictionary)
 
 
 def test_front_can_be_skipped(article):
