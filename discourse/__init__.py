@@ -31,9 +31,29 @@ _EXPORTS = {
     "decode": "discourse.parse",
     "split_sentences": "discourse.sentences",
     "tokenize": "discourse.tokens",
+    "load_dictionary": "discourse.dictionary",
+    "default_dictionary": "discourse.dictionary",
+    "Dictionary": "discourse.dictionary",
+    "keyword_frequencies": "discourse.keywords",
+    "kwic": "discourse.keywords",
+    "keyword_dispersion": "discourse.keywords",
+    "keyness": "discourse.keywords",
+    "keyword_cooccurrence": "discourse.keywords",
+    "name_spans": "discourse.names",
+    "score_sentiment": "discourse.sentiment",
+    "sentiment_by_section": "discourse.sentiment",
+    "evaluate_sentiment": "discourse.sentiment",
+    "segment_sentences": "discourse.segmentation",
+    "evaluate_segmenter": "discourse.segmentation",
+    "pk_windowdiff": "discourse.segmentation",
+    "segment_topics": "discourse.topics",
+    "segment_ids": "discourse.topics",
+    "corpus_topics": "discourse.topics",
+    "run_corpus": "discourse.corpus",
     "Analysis": "discourse.analysis",
     "analyze": "discourse.analysis",
     "DiscourseError": "discourse.errors",
+    "DiscourseWarning": "discourse.errors",
     "InputNotFoundError": "discourse.errors",
     "EmptyInputError": "discourse.errors",
     "BinaryInputError": "discourse.errors",
@@ -61,15 +81,29 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from discourse.analysis import Analysis, analyze
     from discourse.article import Article, Dateline, Paragraph, Section, Sentence, Span
+    from discourse.corpus import run_corpus
+    from discourse.dictionary import Dictionary, default_dictionary, load_dictionary
     from discourse.errors import (
         BinaryInputError,
         DecodingError,
         DiscourseError,
+        DiscourseWarning,
         EmptyInputError,
         InputNotFoundError,
         InvalidLexiconError,
         InvalidOptionError,
     )
+    from discourse.keywords import (
+        keyness,
+        keyword_cooccurrence,
+        keyword_dispersion,
+        keyword_frequencies,
+        kwic,
+    )
+    from discourse.names import name_spans
     from discourse.parse import decode, parse_text, read_article
+    from discourse.segmentation import evaluate_segmenter, pk_windowdiff, segment_sentences
     from discourse.sentences import split_sentences
+    from discourse.sentiment import evaluate_sentiment, score_sentiment, sentiment_by_section
     from discourse.tokens import tokenize
+    from discourse.topics import corpus_topics, segment_ids, segment_topics

@@ -69,3 +69,17 @@ def test_save_writes_tables(tmp_path, seed_path):
     folder = analyze(seed_path).save(tmp_path / "out")
     assert (folder / "sentences.csv").read_text("utf-8").startswith("section_id,")
     assert (folder / "analysis.json").exists()
+
+
+def test_every_public_name_resolves_and_import_is_light():
+    import subprocess
+    import sys
+
+    import discourse
+
+    for name in discourse.__all__:
+        assert getattr(discourse, name) is not None
+    code = ("import sys, discourse; "
+            "print(sorted({'pandas', 'textblob', 'nltk', 'matplotlib'} & set(sys.modules)))")
+    heavy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert heavy.strip() == "[]"
