@@ -50,6 +50,14 @@ _EXPORTS = {
     "segment_ids": "discourse.topics",
     "corpus_topics": "discourse.topics",
     "run_corpus": "discourse.corpus",
+    "score_stance": "discourse.stance",
+    "stance_columns": "discourse.stance",
+    "stance_by_section": "discourse.stance",
+    "load_targets": "discourse.stance",
+    "evaluate_stance": "discourse.stance",
+    "StanceScorer": "discourse.stance",
+    "stance_markers": "discourse.markers",
+    "marker_rates": "discourse.markers",
     "Analysis": "discourse.analysis",
     "analyze": "discourse.analysis",
     "DiscourseError": "discourse.errors",
@@ -100,10 +108,19 @@ if TYPE_CHECKING:
         keyword_frequencies,
         kwic,
     )
+    from discourse.markers import marker_rates, stance_markers
     from discourse.names import name_spans
     from discourse.parse import decode, parse_text, read_article
     from discourse.segmentation import evaluate_segmenter, pk_windowdiff, segment_sentences
     from discourse.sentences import split_sentences
     from discourse.sentiment import evaluate_sentiment, score_sentiment, sentiment_by_section
+    from discourse.stance import (
+        StanceScorer,
+        evaluate_stance,
+        load_targets,
+        score_stance,
+        stance_by_section,
+        stance_columns,
+    )
     from discourse.tokens import tokenize
     from discourse.topics import corpus_topics, segment_ids, segment_topics

@@ -87,6 +87,7 @@ def analyze(
     source: Source | Article,
     *,
     keywords: Any = None,
+    targets: Any = None,
     n_segments: int | None = None,
     thresholds: tuple[float, float] = (-0.05, 0.05),
     boilerplate: Iterable[str] = (),
@@ -101,6 +102,9 @@ def analyze(
     keywords : mapping, path to a YAML file, or Dictionary, optional
         The keyword dictionary (default: peace / security / cooperation); see
         :func:`discourse.load_dictionary`.
+    targets : mapping, path to a YAML file, or Targets, optional
+        Stance targets, ``{name: [patterns]}`` (see :func:`discourse.load_targets`). Without
+        targets no stance is scored (stance markers are counted all the same).
     n_segments : int, optional
         Topic segments per body section; chosen from the text by default.
     thresholds : (float, float)
@@ -112,9 +116,12 @@ def analyze(
     Returns
     -------
     Analysis
-        ``sentences`` (one row per sentence, with sentiment columns and its
-        ``segment_id``) and the tables ``keywords`` (per section, category and term),
-        ``segments`` (topic segments) and ``sentiment_sections`` (per-section sentiment).
+        ``sentences`` (one row per sentence: sentiment, stance marker counts, one
+        ``stance_<target>`` column per target, ``segment_id``) and the tables ``keywords``
+        (per section, category and term), ``segments`` (topic segments),
+        ``sentiment_sections`` (per-section sentiment), ``markers`` (stance markers per
+        1,000 words per section) and, with targets, ``stance`` (one row per sentence and
+        target, with cues) and ``stance_sections`` (per section and target).
 
     Examples
     --------
@@ -126,6 +133,7 @@ def analyze(
     """
     from discourse.dictionary import load_dictionary
     from discourse.keywords import keyword_frequencies
+    from discourse.markers import MARKER_CATEGORIES, marker_rates, stance_markers
     from discourse.sentiment import SENTIMENT_COLUMNS, score_sentiment, sentiment_by_section
     from discourse.topics import segment_ids, segment_topics
 
@@ -136,14 +144,28 @@ def analyze(
     scores = score_sentiment(sentences, thresholds=thresholds)
     for column in SENTIMENT_COLUMNS:
         sentences[column] = scores[column].to_numpy()
+    markers = stance_markers(sentences)
+    for column in MARKER_CATEGORIES:
+        sentences[column] = markers[column].to_numpy()
     segments = segment_topics(sentences, n_segments=n_segments, dictionary=dictionary)
     sentences["segment_id"] = segment_ids(sentences, segments)
     tables = {
         "keywords": keyword_frequencies(sentences, dictionary, by="section"),
         "segments": segments,
         "sentiment_sections": sentiment_by_section(sentences),
+        "markers": marker_rates(markers, by="section"),
     }
-    params = {"keywords": _describe(keywords), "n_segments": n_segments,
+    if targets is not None:
+        from discourse.stance import score_stance, stance_by_section, stance_columns
+
+        stance = score_stance(sentences, targets)
+        wide = stance_columns(stance)
+        for column in wide.columns:
+            sentences[column] = wide[column].reindex(sentences["sentence_id"]).to_numpy()
+        tables["stance"] = stance
+        tables["stance_sections"] = stance_by_section(stance)
+    params = {"keywords": _describe(keywords), "targets": _describe(targets),
+              "n_segments": n_segments,
               "thresholds": list(thresholds),
               "boilerplate": list(boilerplate), "encoding": encoding}
     return Analysis(article=article, sentences=sentences, tables=tables, params=params)
