@@ -157,10 +157,13 @@ def _detect(data: bytes):  # type: ignore[no-untyped-def]
 
 
 def _looks_like_path(source: str) -> bool:
-    if "\n" in source or "\r" in source or len(source) > 1024:
+    if "\n" in source or "\r" in source or len(source) > 1024 or "\x00" in source:
         return False
-    if Path(source).exists():
-        return True
+    try:
+        if Path(source).exists():
+            return True
+    except OSError:  # e.g. a name longer than the file system allows: not a path
+        return False
     # A single token that ends in a file extension or contains a path separator.
     return bool(re.fullmatch(r"\S+\.(?:txt|md|markdown|text|html?|csv|json)|\S*[/\\]\S*", source))
 

@@ -222,3 +222,8 @@ def test_html_source_warns():
     with pytest.warns(DiscourseWarning, match="HTML"):
         art = read_article(html)
     assert art.sentences
+
+
+def test_long_single_line_string_is_text_not_a_path():
+    art = read_article("a" * 300)
+    assert art.sentences[0].text == "a" * 300
