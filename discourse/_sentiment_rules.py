@@ -1,10 +1,13 @@
 """The corrected lexicon pass behind the combined sentiment score.
 
-One regular-expression tokenisation of a sentence feeds two lexicon scores:
+One regular-expression tokenisation of a sentence feeds three lexicon scores:
 
 * a TextBlob-style score: the weighted mean polarity (and subjectivity) of the words known
-  to TextBlob's pattern lexicon, as ``PatternAnalyzer`` computes it, and
+  to TextBlob's pattern lexicon, as ``PatternAnalyzer`` computes it,
 * a VADER-style score: the sum of VADER lexicon valences, normalised like VADER's compound,
+  and
+* an AFINN score: the sum of AFINN-165 valences (-5..5; the word list of Nielsen 2011,
+  shipped as package data under the ODbL), including its multi-word entries ("bad luck", "fed up"),
 
 with the fixes TextBlob and VADER lack or get wrong on news text:
 
@@ -15,7 +18,9 @@ with the fixes TextBlob and VADER lack or get wrong on news text:
 * "like" counts as a verb only after a subject or auxiliary ("I like", not "states like Iran");
 * titles, roles, institutions and names are skipped (``lexicons/sentiment_neutral.yaml``).
 
-The rules are data: ``lexicons/sentiment_rules.yaml`` and ``lexicons/sentiment_neutral.yaml``.
+The rules are data: ``lexicons/sentiment_rules.yaml`` and ``lexicons/sentiment_neutral.yaml``;
+the lexicons are read once from the installed ``textblob`` and ``vaderSentiment`` and from
+AFINN-165, shipped as package data (``lexicons/afinn_en_165.txt``, ODbL).
 Nothing here is fitted; :mod:`discourse.sentiment` combines the features with the learned
 weights in ``lexicons/sentiment_model.json``.
 """
@@ -29,7 +34,7 @@ from functools import cache
 from typing import Any
 
 from discourse.errors import InvalidLexiconError
-from discourse.resources import load_lexicon
+from discourse.resources import lexicon_path, load_lexicon
 
 __all__ = [
     "FEATURES",
@@ -50,6 +55,8 @@ FEATURES = (
     "vader_sum",
     "vader_pos",
     "vader_neg",
+    "afinn_pos",
+    "afinn_neg",
     "n_hits",
     "n_words",
 )
@@ -78,6 +85,8 @@ class Rules:
     # word -> (polarity, subjectivity, intensity, is a modifier) of TextBlob's lexicon
     tb: dict[str, tuple[float, float, float, bool]]
     vader: dict[str, float]
+    afinn: dict[str, float]
+    afinn_phrases: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # first word -> rest
     contractions: dict[str, str]
     negators: frozenset[str]
     negation_window: int
@@ -117,6 +126,36 @@ def _pattern_emoticons() -> dict[str, float]:
     return {e.lower(): float(p) for (_, p), faces in EMOTICONS.items() for e in faces}
 
 
+def _afinn_lexicon(
+    contractions: dict[str, str], negators: frozenset[str], intensifiers: dict[str, float]
+) -> tuple[dict[str, float], dict[str, tuple[tuple[tuple[str, ...], float], ...]]]:
+    """AFINN-165 (Nielsen 2011; ``lexicons/afinn_en_165.txt``, ODbL): words and phrases.
+
+    Multi-word entries are split like the text ("can't" -> "can not"). Entries with a
+    negator or opening with an intensifier ("not good", "damn good") are left out: the
+    negation and intensifier rules score them (AFINN's "not good" -2 is close to the
+    rule's 3 x -0.74).
+    """
+    text = lexicon_path("afinn_en_165.txt").read_text(encoding="utf-8")
+    words: dict[str, float] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for line in text.splitlines():
+        entry, _, value = line.rpartition("\t")
+        if not entry:
+            continue
+        tokens: list[str] = []
+        for t in entry.lower().split():
+            if t.endswith("n't"):
+                tokens += (contractions.get(t) or t[:-3], "not")
+            else:
+                tokens.append(t)
+        if len(tokens) == 1:
+            words[tokens[0]] = float(value)
+        elif tokens[0] not in intensifiers and not negators.intersection(tokens):
+            phrases.setdefault(tokens[0], []).append((tuple(tokens[1:]), float(value)))
+    return words, {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in phrases.items()}
+
+
 @cache
 def vader_analyzer() -> Any:
     """The one :class:`SentimentIntensityAnalyzer` the package uses (it reads its lexicon once)."""
@@ -149,11 +188,16 @@ def rules() -> Rules:
         first, *rest = phrase.lower().split()
         phrases.setdefault(first, []).append(tuple(rest))
     contrast = spec["contrast"]
+    contractions = {k.lower(): v for k, v in spec["contractions"].items()}
+    negators = _words(spec, "negators", "sentiment_rules.yaml")
+    afinn, afinn_phrases = _afinn_lexicon(contractions, negators, intensifiers)
     return Rules(
         tb=_pattern_lexicon(),
         vader=dict(vader_analyzer().lexicon),
-        contractions={k.lower(): v for k, v in spec["contractions"].items()},
-        negators=_words(spec, "negators", "sentiment_rules.yaml"),
+        afinn=afinn,
+        afinn_phrases=afinn_phrases,
+        contractions=contractions,
+        negators=negators,
         negation_window=int(spec["negation_window"]),
         negation_breakers=_words(spec, "negation_breakers", "sentiment_rules.yaml"),
         shifters=_words(spec, "shifters", "sentiment_rules.yaml"),
@@ -306,21 +350,25 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
       emphasis;
     * ``vader_pos`` / ``vader_neg``: weighted sums of the positive valences and of the
       magnitudes of the negative ones;
-    * ``n_hits``: number of lexicon entries counted (both lexicons);
+    * ``afinn_pos`` / ``afinn_neg``: the same for AFINN-165 (negation as in VADER, x -0.74;
+      an intensifier multiplies by 1 + its value);
+    * ``n_hits``: number of lexicon entries counted (all three lexicons);
     * ``n_words``: number of word tokens after expanding contractions.
 
     Examples
     --------
     >>> f = dict(zip(FEATURES, features("This isn't a bad idea.")))
-    >>> f["tb_polarity"] > 0, f["vader_sum"] > 0
-    (True, True)
+    >>> f["tb_polarity"] > 0, f["vader_sum"] > 0, f["afinn_pos"] > 0
+    (True, True, True)
+    >>> dict(zip(FEATURES, features("We are fed up.")))["afinn_neg"]  # a multi-word entry
+    3.0
     """
     if r is None:
         r = rules()
     low, kind, shape, initial, n_excl, n_quest = _tokenize(text, r)
     n = len(low)
     skip = _neutral_mask(low, kind, shape, initial, r)
-    tb, vader = r.tb, r.vader
+    tb, vader, afinn, afinn_phrases = r.tb, r.vader, r.afinn, r.afinn_phrases
     negators, breakers, contrast = r.negators, r.negation_breakers, r.contrast
     shifters = r.shifters
     intensifiers, like_words, like_subjects = r.intensifiers, r.like_words, r.like_subjects
@@ -335,7 +383,10 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
     tw: list[float] = []
     vv: list[float] = []
     vw: list[float] = []
-    t_start = v_start = 0  # first entry of the current sentence (for the "but" rule)
+    av: list[float] = []
+    aw: list[float] = []
+    t_start = v_start = a_start = 0  # first entry of the current sentence ("but" rule)
+    a_next = 0  # words before this index belong to an AFINN phrase already counted
     weight = 1.0
     neg_left = shift_left = 0
     boost = 0.0
@@ -360,7 +411,7 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
                 if tp and "!" in low[i]:
                     # pattern's rule: "!" strengthens the word before it by 25% per mark
                     tp[-1] = max(-1.0, min(1.0, tp[-1] * 1.25 ** min(low[i].count("!"), 3)))
-                t_start, v_start, weight = len(tp), len(vv), 1.0
+                t_start, v_start, a_start, weight = len(tp), len(vv), len(av), 1.0
             continue
         w = low[i]
         if w in negators:
@@ -375,6 +426,8 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
                 tw[j] *= before
             for j in range(v_start, len(vw)):
                 vw[j] *= before
+            for j in range(a_start, len(aw)):
+                aw[j] *= before
             weight = r.contrast_after
             neg_left = shift_left = boost_left = 0
             continue
@@ -391,7 +444,14 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
             continue
         t = tb.get(w)
         v = vader.get(w)
-        if skip[i] or (t is None and v is None) or (
+        a = None
+        if i >= a_next:
+            a = afinn.get(w)
+            for rest, value in afinn_phrases.get(w, ()):
+                if tuple(low[i + 1 : i + 1 + len(rest)]) == rest:
+                    a, a_next = value, i + 1 + len(rest)
+                    break
+        if skip[i] or (t is None and v is None and a is None) or (
             w in like_words and not (i and low[i - 1] in like_subjects)
         ):
             if w in shifters:
@@ -425,6 +485,14 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
                 v *= _N_SCALAR
             vv.append(v)
             vw.append(weight)
+        if a is not None:
+            # AFINN, like VADER, sums valences: VADER's negation scalar, relative boosts
+            if b:
+                a *= 1.0 + b
+            if negated:
+                a *= _N_SCALAR
+            av.append(a)
+            aw.append(weight)
         boost_left = 0
         if neg_left:
             neg_left -= 1
@@ -456,9 +524,15 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
         quest = 0.0 if n_quest < 2 else 0.96 if n_quest > 3 else 0.18 * n_quest
         emph = min(n_excl, 4) * 0.292 + quest
         vsum += emph if vsum > 0 else -emph
+    a_pos = a_neg = 0.0
+    for a, w in zip(av, aw, strict=True):
+        if a > 0:
+            a_pos += a * w
+        else:
+            a_neg -= a * w
     return (
-        tb_pos - tb_neg, tb_subj, tb_pos, tb_neg, vsum, pos, neg,
-        float(len(tw) + len(vv)), float(n_words),
+        tb_pos - tb_neg, tb_subj, tb_pos, tb_neg, vsum, pos, neg, a_pos, a_neg,
+        float(len(tw) + len(vv) + len(av)), float(n_words),
     )
 
 
@@ -468,7 +542,10 @@ MODEL_INPUTS = (
     "vader_pos_norm",
     "vader_neg_norm",
     "vader_per_sqrt_word",
+    "afinn_norm",
 )
+# AFINN's -5..5 valences, rescaled to VADER's -4..4 before VADER's normalisation.
+_AFINN_TO_VADER = 4.0 / 5.0
 
 
 def model_inputs(f: tuple[float, ...]) -> tuple[float, ...]:
@@ -476,12 +553,20 @@ def model_inputs(f: tuple[float, ...]) -> tuple[float, ...]:
 
     VADER-style sums are squashed with VADER's own normalisation ``x / sqrt(x^2 + 15)``;
     ``vader_per_sqrt_word`` is the sum over the square root of the word count, over 4
-    (long sentences dilute a single loaded word).
+    (long sentences dilute a single loaded word). ``afinn_norm`` is the AFINN sum, times
+    4/5 to VADER's scale, squashed the same way.
+
+    Examples
+    --------
+    >>> [round(x, 2) for x in model_inputs(features("A good plan."))]
+    [0.7, 0.44, 0.0, 0.27, 0.53]
     """
-    tb_pol, vsum, vpos, vneg, n_words = f[0], f[4], f[5], f[6], f[8]
+    tb_pol, vsum, vpos, vneg, apos, aneg, n_words = f[0], f[4], f[5], f[6], f[7], f[8], f[10]
+    asum = (apos - aneg) * _AFINN_TO_VADER
     return (
         tb_pol,
         vpos / math.sqrt(vpos * vpos + 15.0),
         vneg / math.sqrt(vneg * vneg + 15.0),
         vsum / math.sqrt(max(n_words, 1.0)) / 4.0,
+        asum / math.sqrt(asum * asum + 15.0),
     )

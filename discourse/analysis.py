@@ -116,9 +116,11 @@ def analyze(
     Returns
     -------
     Analysis
-        ``sentences`` (one row per sentence: sentiment, stance marker counts, one
+        ``sentences`` (one row per sentence: quote type and speaker, sentiment, stance
+        marker counts, one
         ``stance_<target>`` column per target, ``segment_id``) and the tables ``keywords``
-        (per section, category and term), ``segments`` (topic segments),
+        (per section, category and term), ``segments`` (topic segments), ``speakers``
+        (one row per speaker),
         ``sentiment_sections`` (per-section sentiment), ``markers`` (stance markers per
         1,000 words per section) and, with targets, ``stance`` (one row per sentence and
         target, with cues) and ``stance_sections`` (per section and target).
@@ -134,13 +136,18 @@ def analyze(
     from discourse.dictionary import load_dictionary
     from discourse.keywords import keyword_frequencies
     from discourse.markers import MARKER_CATEGORIES, marker_rates, stance_markers
+    from discourse.quotes import attribute_quotes
     from discourse.sentiment import SENTIMENT_COLUMNS, score_sentiment, sentiment_by_section
+    from discourse.speakers import speaker_table
     from discourse.topics import segment_ids, segment_topics
 
     article = (source if isinstance(source, Article)
                else read_article(source, boilerplate=boilerplate, encoding=encoding))
     dictionary = load_dictionary(keywords)
     sentences = article.to_frame()
+    quotes = attribute_quotes(article)
+    for column in quotes.columns.drop("sentence_id"):
+        sentences[column] = quotes[column].to_numpy()
     scores = score_sentiment(sentences, thresholds=thresholds)
     for column in SENTIMENT_COLUMNS:
         sentences[column] = scores[column].to_numpy()
@@ -150,6 +157,7 @@ def analyze(
     segments = segment_topics(sentences, n_segments=n_segments, dictionary=dictionary)
     sentences["segment_id"] = segment_ids(sentences, segments)
     tables = {
+        "speakers": speaker_table(quotes),
         "keywords": keyword_frequencies(sentences, dictionary, by="section"),
         "segments": segments,
         "sentiment_sections": sentiment_by_section(sentences),

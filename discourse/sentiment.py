@@ -5,7 +5,8 @@
 combined ``sentiment_score`` with a ``sentiment`` label.
 
 The combined score does not reuse the packages' numbers. It comes from one corrected pass
-over both lexicons (:mod:`discourse._sentiment_rules`) that reads "isn't" as "is not",
+over the TextBlob, VADER and AFINN-165 lexicons (:mod:`discourse._sentiment_rules`; AFINN
+is read from the ``afinn`` package's word list) that reads "isn't" as "is not",
 scopes negations, weighs "but" clauses, applies intensifiers, and skips titles, roles,
 institutions and names ("Foreign Minister", "top diplomat", "Security Council", capitalised
 names; list in ``lexicons/sentiment_neutral.yaml``). A linear model learned on tweets,

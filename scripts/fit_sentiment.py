@@ -6,7 +6,10 @@ of the human mean rating / 4 on the corrected lexicon inputs of
 review and Amazon review snippets of Hutto & Gilbert (2014), each data set weighted
 equally. The NYT editorial snippets are the held-out test set: this script never reads
 them. Choices were made on leave-one-data-set-out cross-validation, which is printed and
-stored with the coefficients.
+stored with the coefficients. Adding AFINN-165 (``afinn_norm``) raised the mean
+leave-one-set-out r from 0.659 to 0.667; separate AFINN positive/negative sums, an AFINN
+per-word sum, a count of negated words, the negated VADER sum and separate TextBlob
+positive/negative parts did not add 0.005 on top and were left out.
 
 The fit is closed-form (numpy only), so reruns write byte-identical files.
 
