@@ -40,6 +40,9 @@ _EXPORTS = {
     "keyness": "discourse.keywords",
     "keyword_cooccurrence": "discourse.keywords",
     "name_spans": "discourse.names",
+    "attribute_quotes": "discourse.quotes",
+    "find_quotes": "discourse.quotes",
+    "speaker_table": "discourse.speakers",
     "score_sentiment": "discourse.sentiment",
     "sentiment_by_section": "discourse.sentiment",
     "evaluate_sentiment": "discourse.sentiment",
@@ -111,9 +114,11 @@ if TYPE_CHECKING:
     from discourse.markers import marker_rates, stance_markers
     from discourse.names import name_spans
     from discourse.parse import decode, parse_text, read_article
+    from discourse.quotes import attribute_quotes, find_quotes
     from discourse.segmentation import evaluate_segmenter, pk_windowdiff, segment_sentences
     from discourse.sentences import split_sentences
     from discourse.sentiment import evaluate_sentiment, score_sentiment, sentiment_by_section
+    from discourse.speakers import speaker_table
     from discourse.stance import (
         StanceScorer,
         evaluate_stance,
