@@ -71,12 +71,19 @@ _EXPORTS = {
     "DecodingError": "discourse.errors",
     "InvalidLexiconError": "discourse.errors",
     "InvalidOptionError": "discourse.errors",
+    "MissingDataError": "discourse.errors",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]
 
 
+# Submodules reachable as attributes after a plain ``import discourse``.
+_SUBMODULES = {"plots", "report", "corpus", "bench", "styles"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return import_module(f"discourse.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'discourse' has no attribute {name!r}")
@@ -103,6 +110,7 @@ if TYPE_CHECKING:
         InputNotFoundError,
         InvalidLexiconError,
         InvalidOptionError,
+        MissingDataError,
     )
     from discourse.keywords import (
         keyness,

@@ -66,18 +66,49 @@ class Analysis:
         }
 
     def save(self, folder: str | Path, *, charts: bool = True, report: bool = True) -> Path:
-        """Write every table as CSV and ``analysis.json`` (provenance) into ``folder``.
+        """Write every table as CSV, the charts, ``report.html`` and ``analysis.json``.
+
+        Parameters
+        ----------
+        folder : path
+            Created as needed. Tables go to ``<table>.csv``, charts to
+            ``charts/<chart>.{png,svg,pdf}``, the annotated article to ``report.html`` and the
+            provenance to ``analysis.json``.
+        charts, report : bool
+            Skip the charts or the report (a corpus run writes tables only).
 
         Every file is written atomically; ``analysis.json`` is written last, so its presence
-        marks a complete folder. Returns the folder (created as needed).
+        marks a complete folder. Returns the folder.
         """
         out = ensure_folder(folder)
         for name, table in {"sentences": self.sentences, **self.tables}.items():
             with atomic_write(out / f"{name}.csv") as handle:
                 table.to_csv(handle, index=False, lineterminator="\n")
+        saved: dict[str, Any] = {}
+        if charts:
+            from discourse.plots import save_charts
+
+            saved = save_charts(self, out / "charts")
+        if report:
+            self.to_html(out / "report.html", charts=saved or False)
         write_text(out / "analysis.json",
                    json.dumps(self.provenance, indent=2, sort_keys=True, default=str))
         return out
+
+    def to_html(self, path: str | Path, *, charts: Any = True) -> Path:
+        """Write the annotated article and its summary tables as one self-contained HTML file.
+
+        ``charts`` embeds the charts (drawn now, or the PNG files from
+        :func:`discourse.plots.save_charts`); ``False`` leaves them out.
+        """
+        from discourse.report import write_html
+
+        return write_html(self, path, charts=charts)
+
+    def _repr_html_(self) -> str:
+        from discourse.report import render_html
+
+        return render_html(self, standalone=False)
 
     def __repr__(self) -> str:
         return f"Analysis({self.article!r}, tables={sorted(['sentences', *self.tables])})"

@@ -15,6 +15,7 @@ __all__ = [
     "InputNotFoundError",
     "InvalidLexiconError",
     "InvalidOptionError",
+    "MissingDataError",
 ]
 
 
@@ -44,6 +45,10 @@ class DecodingError(DiscourseError, UnicodeError):
 
 class InvalidLexiconError(DiscourseError, ValueError):
     """A dictionary, targets or lexicon file is malformed."""
+
+
+class MissingDataError(DiscourseError, ValueError):
+    """The analysis lacks the columns or table a step or chart needs."""
 
 
 class InvalidOptionError(DiscourseError, ValueError):

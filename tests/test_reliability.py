@@ -102,3 +102,30 @@ def test_output_folder_that_is_a_file(tmp_path):
 )
 def test_names_from_input_are_sanitised(name, expected):
     assert safe_filename(name) == expected
+
+
+def test_outputs_are_written_atomically_with_normal_permissions(tmp_path):
+    import stat
+
+    from discourse.io import write_text
+
+    path = write_text(tmp_path / "out" / "a.txt", "done")
+    assert path.read_text() == "done"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_current_umask()
+    assert [p.name for p in path.parent.iterdir()] == ["a.txt"]  # no temporary left
+
+
+def test_interrupted_write_leaves_no_file(tmp_path):
+    from discourse.io import atomic_write
+
+    target = tmp_path / "table.csv"
+    with pytest.raises(KeyboardInterrupt), atomic_write(target) as handle:
+        handle.write("half a row")
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
