@@ -56,8 +56,8 @@ _EXPORTS = {
     "score_stance": "discourse.stance",
     "stance_columns": "discourse.stance",
     "stance_by_section": "discourse.stance",
-    "load_targets": "discourse.stance",
-    "evaluate_stance": "discourse.stance",
+    "load_targets": "discourse.targets",
+    "evaluate_stance": "discourse.stance_eval",
     "StanceScorer": "discourse.stance",
     "stance_markers": "discourse.markers",
     "marker_rates": "discourse.markers",
@@ -127,13 +127,8 @@ if TYPE_CHECKING:
     from discourse.sentences import split_sentences
     from discourse.sentiment import evaluate_sentiment, score_sentiment, sentiment_by_section
     from discourse.speakers import speaker_table
-    from discourse.stance import (
-        StanceScorer,
-        evaluate_stance,
-        load_targets,
-        score_stance,
-        stance_by_section,
-        stance_columns,
-    )
+    from discourse.stance import StanceScorer, score_stance, stance_by_section, stance_columns
+    from discourse.stance_eval import evaluate_stance
+    from discourse.targets import load_targets
     from discourse.tokens import tokenize
     from discourse.topics import corpus_topics, segment_ids, segment_topics

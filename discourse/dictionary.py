@@ -32,9 +32,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
+from discourse._yaml import compose, scalar
 from discourse.errors import InputNotFoundError, InvalidLexiconError
+from discourse.phrases import compile_globs, glob_regex
 from discourse.resources import lexicon_path
 from discourse.tokens import TOKEN_PATTERN
 
@@ -98,21 +100,16 @@ class Match(NamedTuple):
     last: int
 
 
+# A phrase pattern as matched: category index, globs of the words after the first,
+# is-exclusion.
+_Phrase = tuple[int, tuple[re.Pattern[str], ...], bool]
+
+
 class _Entry(NamedTuple):
     # What one word type can start: single-word hits (category indices, exclusions applied)
-    # and phrases (category index, globs of the following words, is-exclusion).
+    # and phrases.
     singles: tuple[int, ...]
-    phrases: tuple[tuple[int, tuple[re.Pattern[str], ...], bool], ...]
-
-
-def _glob_regex(glob: str) -> str:
-    return "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in glob)
-
-
-def _alternation(globs: Sequence[str]) -> re.Pattern[str] | None:
-    if not globs:
-        return None
-    return re.compile("(?:" + "|".join(_glob_regex(g) for g in globs) + ")", re.DOTALL)
+    phrases: tuple[_Phrase, ...]
 
 
 class Dictionary:
@@ -130,8 +127,8 @@ class Dictionary:
     [2]
     """
 
-    __slots__ = ("_by_name", "_cache", "_categories", "_has_phrases", "_needs_resolve",
-                 "_phrase_first", "_single_exc", "_single_inc", "source")
+    __slots__ = ("_by_name", "_cache", "_categories", "_has_phrases", "_phrase_glob",
+                 "_phrase_literal", "_single_exc", "_single_inc", "source")
 
     def __init__(self, categories: Sequence[Category], *, source: str = "<mapping>") -> None:
         if not categories:
@@ -139,21 +136,24 @@ class Dictionary:
         self._categories = tuple(categories)
         self._by_name = {c.name: c for c in self._categories}
         self.source = source
-        self._single_inc = [_alternation([p[0] for p in c.include if len(p) == 1])
-                            for c in self._categories]
-        self._single_exc = [_alternation([p[0] for p in c.exclude if len(p) == 1])
-                            for c in self._categories]
-        phrase_first: list[tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...], bool]] = []
+        self._single_inc = [compile_globs([p[0] for p in c.include if len(p) == 1],
+                                          within="token") for c in self._categories]
+        self._single_exc = [compile_globs([p[0] for p in c.exclude if len(p) == 1],
+                                          within="token") for c in self._categories]
+        # Phrases by their first word: a dict look-up for a literal word (most of them, and
+        # large lexicons have hundreds), a glob match for the others.
+        self._phrase_literal: dict[str, list[_Phrase]] = {}
+        phrase_glob: list[tuple[re.Pattern[str], _Phrase]] = []
         for index, cat in enumerate(self._categories):
             for patterns, excl in ((cat.include, False), (cat.exclude, True)):
-                for p in patterns:
-                    if len(p) > 1:
-                        first, *rest = (re.compile(_glob_regex(g), re.DOTALL) for g in p)
-                        phrase_first.append((index, first, tuple(rest), excl))
-        self._phrase_first = tuple(phrase_first)
-        self._has_phrases = bool(phrase_first)
-        # Overlap resolution is only needed when some category has phrases.
-        self._needs_resolve = self._has_phrases
+                for first, *rest in (p for p in patterns if len(p) > 1):
+                    phrase = (index, tuple(_word_glob(g) for g in rest), excl)
+                    if "*" in first or "?" in first:
+                        phrase_glob.append((_word_glob(first), phrase))
+                    else:
+                        self._phrase_literal.setdefault(first, []).append(phrase)
+        self._phrase_glob = tuple(phrase_glob)
+        self._has_phrases = bool(phrase_glob or self._phrase_literal)
         self._cache: dict[str, _Entry | None] = {}
 
     # -- mapping-like access -------------------------------------------------------------
@@ -196,8 +196,8 @@ class Dictionary:
             i for i, (inc, exc) in enumerate(zip(self._single_inc, self._single_exc, strict=True))
             if inc is not None and inc.fullmatch(word) and not (exc and exc.fullmatch(word))
         )
-        phrases = tuple((i, rest, excl) for i, first, rest, excl in self._phrase_first
-                        if first.fullmatch(word))
+        phrases = (*self._phrase_literal.get(word, ()),
+                   *(phrase for first, phrase in self._phrase_glob if first.fullmatch(word)))
         if not singles and not phrases:
             return None
         return _Entry(singles, phrases)
@@ -214,6 +214,8 @@ class Dictionary:
         self,
         words: Sequence[str],
         joinable: Callable[[int], bool] | None = None,
+        *,
+        nested_scope: Literal["key", "dictionary"] = "key",
     ) -> list[Match]:
         """Find the hits in a sequence of normalised tokens (see :func:`normalize_word`).
 
@@ -224,6 +226,10 @@ class Dictionary:
         joinable : callable, optional
             ``joinable(k)`` says whether tokens ``k`` and ``k + 1`` may belong to one phrase
             (e.g. only whitespace between them). By default any neighbours may.
+        nested_scope : {"key", "dictionary"}
+            As in quanteda: ``"key"`` keeps the longest leftmost hits within each category
+            (categories overlap freely); ``"dictionary"`` across all categories, so that
+            every token belongs to one hit at most (ties go to the earlier category).
 
         Returns
         -------
@@ -235,6 +241,11 @@ class Dictionary:
         >>> d = load_dictionary({"security": ["secur*", "mutual security"]})
         >>> d.find(["mutual", "security", "and", "secure", "borders"])
         [Match(category='security', first=0, last=2), Match(category='security', first=3, last=4)]
+        >>> d = load_dictionary({"negation": ["no", "no longer"], "time": ["longer"]})
+        >>> [m.category for m in d.find(["no", "longer"])]
+        ['negation', 'time']
+        >>> [m.category for m in d.find(["no", "longer"], nested_scope="dictionary")]
+        ['negation']
         """
         cache_ = self._cache
         entry_of = self._entry
@@ -255,8 +266,9 @@ class Dictionary:
                     for k, glob in enumerate(rest)
                 ):
                     found.append((c, i, last, excl))
-        if self._needs_resolve:
-            found = _resolve(found)
+        # Overlaps need resolving only when some category has phrases, or across categories.
+        if self._has_phrases or nested_scope == "dictionary":
+            found = _resolve(found, across=nested_scope == "dictionary")
         names = self._categories
         return [Match(names[c].name, first, last) for c, first, last, _ in found]
 
@@ -315,8 +327,15 @@ class TextTokens:
         return dictionary.find(self.words, self.joinable if dictionary.has_phrases else None)
 
 
-def _resolve(found: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
-    """Drop excluded hits, then keep the longest leftmost non-overlapping hits per category."""
+def _word_glob(glob: str) -> re.Pattern[str]:
+    return re.compile(glob_regex(glob, within="token"), re.DOTALL)
+
+
+def _resolve(
+    found: list[tuple[int, int, int, bool]], *, across: bool = False
+) -> list[tuple[int, int, int, bool]]:
+    """Drop excluded hits, then keep the longest leftmost non-overlapping hits per category
+    (``across``: among all categories)."""
     exclusions: dict[int, list[tuple[int, int]]] = {}
     for c, first, last, excl in found:
         if excl:
@@ -327,9 +346,10 @@ def _resolve(found: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, in
         c, first, last, _ = hit
         if any(a <= first and last <= b for a, b in exclusions.get(c, ())):
             continue
-        if first < taken_until.get(c, 0):
-            continue  # nested in (or overlapping) a longer hit of the same category
-        taken_until[c] = last
+        scope = -1 if across else c
+        if first < taken_until.get(scope, 0):
+            continue  # nested in (or overlapping) a longer hit of the same scope
+        taken_until[scope] = last
         kept.append(hit)
     kept.sort(key=lambda h: (h[1], h[0]))
     return kept
@@ -444,16 +464,8 @@ def _yaml_tree(text: str, source: str) -> tuple[Any, dict[tuple[Any, ...], int]]
     """Parse YAML into plain data, recording the line (1-based) of every key and item."""
     import yaml
 
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InvalidLexiconError(
-            f"dictionary {source} is not valid YAML{line}: {problem}. Write one category per "
-            "line, e.g. 'peace: [peace*, peaceful]'."
-        ) from exc
+    root = compose(text, error=f"dictionary {source} is not valid YAML",
+                   hint=" Write one category per line, e.g. 'peace: [peace*, peaceful]'.")
     if root is None:
         raise InvalidLexiconError(f"dictionary {source} is empty; add categories such as "
                                   "'peace: [peace*]'.")
@@ -475,9 +487,7 @@ def _yaml_tree(text: str, source: str) -> tuple[Any, dict[tuple[Any, ...], int]]
             return out
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:null":
-            return None
-        return node.value  # the text as typed, so "no" stays a word and "1990" a token
+        return scalar(node)
 
     return convert(root, ()), lines
 

@@ -15,10 +15,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse._data import sentence_frame
+from discourse.dictionary import Dictionary, TextTokens, load_dictionary
 from discourse.errors import InvalidLexiconError, InvalidOptionError, check_choice
 from discourse.resources import load_lexicon
-from discourse.stance import PhraseMatcher, _norm
-from discourse.tokens import TOKEN_PATTERN
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,12 +36,15 @@ _LEXICON = "stance_markers.yaml"
 
 
 @cache
-def _matchers(name: str = _LEXICON) -> dict[str, PhraseMatcher]:
-    """One matcher per category (categories may share words: "we must")."""
+def _markers(name: str = _LEXICON) -> Dictionary:
+    """The marker lexicon as a keyword dictionary, one category per marker category.
+
+    Categories may overlap ("we must" is engagement, "must" a booster): each keeps its own
+    longest matches.
+    """
     lex = load_lexicon(name)
     if not isinstance(lex, dict):
         raise InvalidLexiconError(f"Lexicon {name}: expected a mapping of category to words.")
-    out = {}
     for category in MARKER_CATEGORIES:
         entries = lex.get(category)
         if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
@@ -50,8 +52,7 @@ def _matchers(name: str = _LEXICON) -> dict[str, PhraseMatcher]:
                 f"Lexicon {name}: category {category!r} must be a list of words or phrases "
                 "(quote YAML words such as \"true\" or \"no\")."
             )
-        out[category] = PhraseMatcher(dict.fromkeys(entries, category))
-    return out
+    return load_dictionary({category: lex[category] for category in MARKER_CATEGORIES})
 
 
 def stance_markers(data: Any) -> pd.DataFrame:
@@ -82,22 +83,21 @@ def stance_markers(data: Any) -> pd.DataFrame:
     import pandas as pd
 
     frame = sentence_frame(data)
-    matchers = _matchers()
+    markers = _markers()
     offsets = frame["start"].tolist() if "start" in frame.columns else [0] * len(frame)
     rows = []
     for text, base in zip(frame["text"].astype(str), offsets, strict=True):
-        tokens = list(TOKEN_PATTERN.finditer(text))
-        words = [_norm(t[0]) for t in tokens]
+        tokens = TextTokens(text)
         counts = dict.fromkeys(MARKER_CATEGORIES, 0)
         found = []
-        for category, matcher in matchers.items():
-            for i, j, _ in matcher.find(words):
-                start, end = tokens[i].start(), tokens[j - 1].end()
-                counts[category] += 1
-                found.append({"text": text[start:end], "start": int(base) + start,
-                              "end": int(base) + end, "category": category})
+        # The words of a phrase may be separated by punctuation too (no ``joinable``).
+        for hit in markers.find(tokens.words):
+            start, end = tokens.spans[hit.first][0], tokens.spans[hit.last - 1][1]
+            counts[hit.category] += 1
+            found.append({"text": text[start:end], "start": int(base) + start,
+                          "end": int(base) + end, "category": hit.category})
         found.sort(key=lambda m: (m["start"], m["category"]))
-        rows.append({"n_words": len(words), **counts, "markers": found})
+        rows.append({"n_words": len(tokens.words), **counts, "markers": found})
     keys = [c for c in ("sentence_id", "section_id", "paragraph_id") if c in frame.columns]
     out = pd.concat(
         [frame[keys].reset_index(drop=True), pd.DataFrame(rows, index=range(len(rows)))],

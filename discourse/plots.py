@@ -713,7 +713,7 @@ def _target_labels(analysis: Analysis) -> dict[str, str]:
     option = getattr(analysis, "params", {}).get("targets")
     if isinstance(option, dict) or (isinstance(option, str) and Path(option).is_file()):
         try:
-            from discourse.stance import load_targets
+            from discourse.targets import load_targets
 
             targets = load_targets(option)
             labels.update({name: targets[name].label for name in targets})

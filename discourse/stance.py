@@ -1,7 +1,7 @@
 """Explainable stance toward named targets, sentence by sentence.
 
 A *target* is something an article can be for or against ("a negotiated settlement",
-"the use of force"), named by glob patterns and phrases::
+"the use of force"), named by glob patterns and phrases (see :mod:`discourse.targets`)::
 
     use_of_force: [by force, use of force, military solution, shell*]
 
@@ -38,7 +38,8 @@ aggression" is against the games). The word lists are in
 ``lexicons/stance_predicates.yaml``, with their sources.
 
 Other stance models plug in through :class:`StanceScorer`: any callable taking the
-sentence table and the :class:`Targets` and returning the same long table.
+sentence table and the :class:`~discourse.targets.Targets` and returning the same long
+table. Benchmark evaluation is in :mod:`discourse.stance_eval`.
 """
 
 from __future__ import annotations
@@ -46,16 +47,16 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 from discourse._data import sentence_frame
-from discourse.errors import InputNotFoundError, InvalidLexiconError, InvalidOptionError
+from discourse.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
+from discourse.errors import InvalidLexiconError, InvalidOptionError
 from discourse.resources import load_lexicon
-from discourse.tokens import TOKEN_PATTERN
+from discourse.targets import Target, Targets, TargetsLike, load_targets
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,12 +66,6 @@ __all__ = [
     "STANCE_LABELS",
     "LexicalStanceScorer",
     "StanceScorer",
-    "Target",
-    "Targets",
-    "evaluate_stance",
-    "glob_regex",
-    "load_targets",
-    "phrase_patterns",
     "score_stance",
     "stance_by_section",
     "stance_columns",
@@ -82,310 +77,6 @@ STANCE_COLUMNS = ("sentence_id", "target", "stance", "score", "cues")
 STANCE_LABELS = ("favor", "against", "none")
 #: Roles a cue can have.
 CUE_ROLES = ("target", "predicate", "negation", "modality", "sentiment")
-
-_TARGET_NAME = re.compile(r"[^\W\d]\w*")
-_TARGET_KEYS = ("label", "patterns", "favor", "against")
-_HYPHENS = "-‐‑–"
-_HYPHEN_CLASS = r"\-‐‑–"  # the same, for use inside [...]
-
-
-# --------------------------------------------------------------------------- patterns
-
-
-def glob_regex(pattern: str) -> str:
-    """Translate a target pattern into a regular expression (case is ignored when compiled).
-
-    ``*`` matches any run of word characters (``shell*``: shell, shells, shelling); a lone
-    ``*`` word matches any one word (``use * force``); ``?`` matches one word character.
-    Words of a phrase match across any whitespace or a hyphen; a hyphen in a pattern also
-    matches a dash, a space or nothing ("Russian-Azerbaijani" finds "Russian–Azerbaijani");
-    straight and curly apostrophes are the same. A pattern matches whole words, except
-    that one ending in a hyphen is a prefix ("pro-" finds "pro-Kremlin").
-
-    Examples
-    --------
-    >>> import re
-    >>> rx = re.compile(glob_regex("shell*"), re.IGNORECASE)
-    >>> [m[0] for m in rx.finditer("Shelling resumed; the shells fell near Shell Beach.")]
-    ['Shelling', 'shells', 'Shell']
-    >>> bool(re.search(glob_regex("use of force"), "the use\\nof force"))
-    True
-    """
-    text = pattern.strip()
-    if not re.search(r"\w", text.replace("*", "").replace("?", "")):
-        raise InvalidLexiconError(
-            f"The pattern {pattern!r} has no letters or digits, so it would match any word; "
-            "write at least one literal letter (e.g. 'shell*')."
-        )
-    parts = []
-    words = text.split()
-    for k, word in enumerate(words):
-        if word == "*":
-            parts.append(r"\w+(?:['’-]\w+)*")
-            continue
-        out = []
-        for pos, ch in enumerate(word):
-            if ch == "*":
-                out.append(r"\w*")
-            elif ch == "?":
-                out.append(r"\w")
-            elif ch in _HYPHENS:
-                last = k == len(words) - 1 and pos == len(word) - 1
-                out.append(f"[{_HYPHEN_CLASS}]" if last else rf"[{_HYPHEN_CLASS}\s]?")
-            elif ch in "'’":
-                out.append("['’]")
-            else:
-                out.append(re.escape(ch))
-        parts.append("".join(out))
-    body = rf"[\s{_HYPHEN_CLASS}]+".join(parts)
-    right = "" if text[-1] in _HYPHENS else r"(?!\w)"
-    return rf"(?<!\w){body}{right}"
-
-
-def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    # Longest first, so that a phrase wins over a word it starts with.
-    ordered = sorted(set(patterns), key=lambda p: (-len(p), p))
-    if not ordered:
-        return None
-    return re.compile("|".join(glob_regex(p) for p in ordered), re.IGNORECASE)
-
-
-def phrase_patterns(phrase: str, *, min_stem: int = 4) -> list[str]:
-    """Derive target patterns from a phrase naming the target.
-
-    The phrase itself, plus each content word (stopwords removed) as a glob on the part it
-    shares with its Snowball stem, so that inflected forms match ("games" → ``game*``).
-
-    Examples
-    --------
-    >>> phrase_patterns("the sale of violent video games to minors")
-    ['the sale of violent video games to minors', 'sale*', 'violent*', 'video*', 'game*', 'minor*']
-    """
-    from discourse.tokens import content_words, stem
-
-    out = [phrase.strip()]
-    for word in content_words(phrase):
-        root = stem(word)
-        common = 0
-        while common < min(len(word), len(root)) and word[common] == root[common]:
-            common += 1
-        pattern = f"{word[:common]}*" if common >= min_stem else word
-        if pattern not in out:
-            out.append(pattern)
-    return out
-
-
-# --------------------------------------------------------------------------- targets
-
-
-@dataclass(frozen=True)
-class Target:
-    """One stance target: its name, a label for display and its patterns.
-
-    ``favor`` and ``against`` are optional target-specific cues: patterns whose mere
-    presence signals a stance toward the target ("pro-life" against legal abortion).
-    """
-
-    name: str
-    label: str
-    patterns: tuple[str, ...]
-    favor: tuple[str, ...] = ()
-    against: tuple[str, ...] = ()
-    regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
-    favor_regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
-    against_regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def build(
-        cls,
-        name: str,
-        patterns: Iterable[str],
-        *,
-        label: str | None = None,
-        favor: Iterable[str] = (),
-        against: Iterable[str] = (),
-    ) -> Target:
-        """Validate and compile a target (errors name the target)."""
-        pats, fav, ag = tuple(patterns), tuple(favor), tuple(against)
-        try:
-            return cls(
-                name=name,
-                label=label or name.replace("_", " "),
-                patterns=pats,
-                favor=fav,
-                against=ag,
-                regex=_compile(pats),
-                favor_regex=_compile(fav),
-                against_regex=_compile(ag),
-            )
-        except InvalidLexiconError as err:
-            raise InvalidLexiconError(f"Target {name!r}: {err}") from None
-
-
-class Targets(Mapping[str, Target]):
-    """An ordered, read-only mapping of target names to :class:`Target`.
-
-    Build one with :func:`load_targets`.
-    """
-
-    def __init__(self, targets: Iterable[Target] = (), *, source: str = "<mapping>") -> None:
-        self._targets = {t.name: t for t in targets}
-        self.source = source
-
-    def __getitem__(self, name: str) -> Target:
-        return self._targets[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._targets)
-
-    def __len__(self) -> int:
-        return len(self._targets)
-
-    def __repr__(self) -> str:
-        return f"Targets({list(self._targets)}, source={self.source!r})"
-
-
-def _check_name(name: object, where: str) -> str:
-    if not isinstance(name, str) or not _TARGET_NAME.fullmatch(name):
-        raise InvalidLexiconError(
-            f"Target name {name!r} {where} is not valid: use letters, digits and underscores, "
-            "starting with a letter (e.g. use_of_force); put free text in 'label'."
-        )
-    return name
-
-
-def _check_patterns(value: object, name: str, key: str, where: str) -> list[str]:
-    if not isinstance(value, (list, tuple)) or not all(
-        isinstance(p, str) and p.strip() for p in value
-    ):
-        raise InvalidLexiconError(
-            f"Target {name!r}, key {key!r} {where}: expected a list of non-empty pattern "
-            f"strings, got {value!r}."
-        )
-    return list(value)
-
-
-def _target_from_value(name: str, value: object, where: str) -> Target:
-    if isinstance(value, (list, tuple)):
-        return Target.build(name, _check_patterns(value, name, "patterns", where))
-    if isinstance(value, Mapping):
-        unknown = [k for k in value if k not in _TARGET_KEYS]
-        if unknown:
-            raise InvalidLexiconError(
-                f"Target {name!r} {where} has unknown key(s) {unknown}; allowed keys are "
-                f"{', '.join(_TARGET_KEYS)}."
-            )
-        label = value.get("label")
-        if label is not None and not isinstance(label, str):
-            raise InvalidLexiconError(f"Target {name!r}, key 'label' {where}: expected text.")
-        lists = {
-            k: _check_patterns(value[k], name, k, where) if value.get(k) is not None else []
-            for k in ("patterns", "favor", "against")
-        }
-        if not any(lists.values()):
-            raise InvalidLexiconError(
-                f"Target {name!r} {where} has no patterns; give a list under 'patterns'."
-            )
-        return Target.build(name, lists["patterns"], label=label, favor=lists["favor"],
-                            against=lists["against"])
-    raise InvalidLexiconError(
-        f"Target {name!r} {where}: expected a list of patterns or a mapping with "
-        f"'label' and 'patterns', got {type(value).__name__}."
-    )
-
-
-def _node_value(node: Any) -> Any:
-    """Plain Python value of a YAML node, keeping every scalar as the text typed."""
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
-        return None if node.tag == "tag:yaml.org,2002:null" else node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_node_value(n) for n in node.value]
-    return {_node_value(k): _node_value(v) for k, v in node.value}
-
-
-def _targets_from_yaml(text: str, source: str) -> Targets:
-    import yaml
-
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err)
-        raise InvalidLexiconError(
-            f"Targets file {source}: invalid YAML{line}: {problem}."
-        ) from None
-    if root is None:
-        raise InvalidLexiconError(f"Targets file {source} is empty; add 'name: [patterns]'.")
-    if not isinstance(root, yaml.MappingNode):
-        raise InvalidLexiconError(
-            f"Targets file {source}, line {root.start_mark.line + 1}: expected a mapping of "
-            "target names to pattern lists (name: [patterns])."
-        )
-    targets: list[Target] = []
-    seen: set[str] = set()
-    for key, value in root.value:
-        where = f"(line {key.start_mark.line + 1} of {source})"
-        name = _check_name(key.value if isinstance(key, yaml.ScalarNode) else None, where)
-        if name in seen:
-            raise InvalidLexiconError(f"Target {name!r} {where} is defined twice.")
-        seen.add(name)
-        targets.append(_target_from_value(name, _node_value(value), where))
-    return Targets(targets, source=source)
-
-
-def load_targets(source: Targets | Mapping[str, Any] | str | Path) -> Targets:
-    """Read stance targets from a mapping, a YAML file or YAML text.
-
-    Each target maps a name to a list of patterns (see :func:`glob_regex`), or to a
-    mapping with ``patterns``, an optional ``label`` and optional target-specific
-    ``favor`` / ``against`` cue patterns::
-
-        use_of_force:
-          label: Use of force
-          patterns: [by force, use of force, military solution, shell*]
-        settlement: [settlement, peace talks, negotiat*]
-
-    Raises
-    ------
-    InvalidLexiconError
-        Bad YAML or wrong types, naming the target and the line.
-    InputNotFoundError
-        A path ending in .yaml / .yml that does not exist.
-
-    Examples
-    --------
-    >>> targets = load_targets({"use_of_force": ["by force", "shell*"]})
-    >>> targets["use_of_force"].label, targets["use_of_force"].patterns
-    ('use of force', ('by force', 'shell*'))
-    """
-    if isinstance(source, Targets):
-        return source
-    if isinstance(source, Mapping):
-        targets = []
-        for name, value in source.items():
-            where = "(in the mapping given)"
-            targets.append(_target_from_value(_check_name(name, where), value, where))
-        return Targets(targets)
-    if isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and ":" not in source.replace("\\", "")[2:]
-    ):
-        path = Path(source)
-        if not path.is_file():
-            raise InputNotFoundError(
-                f"Targets file {str(path)!r} not found; pass a path to a YAML file, YAML text "
-                "or a mapping {name: [patterns]}."
-            )
-        return _targets_from_yaml(path.read_text(encoding="utf-8"), str(path))
-    if isinstance(source, str):
-        return _targets_from_yaml(source, "<text>")
-    raise InvalidLexiconError(
-        f"Cannot read targets from an object of type {type(source).__name__}; pass a mapping "
-        "{name: [patterns]}, a YAML path or YAML text."
-    )
-
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -443,81 +134,20 @@ def _inflect(lemma: str, irregular: Mapping[str, list[str]]) -> list[str]:
     return [f"{f} {rest}" if rest else f for f in forms]
 
 
-class PhraseMatcher:
-    """Longest-match phrase lookup over normalised tokens (a word trie with globs).
+class _Lexicon(NamedTuple):
+    """The predicate lexicon as a keyword dictionary: one category per cue value."""
 
-    ``entries`` maps lower-case phrases (words may hold ``*`` / ``?`` globs; a single word
-    ending in a hyphen is a prefix) to values. Used for the predicate and marker lexicons,
-    where one pass over the tokens replaces hundreds of regular expressions.
-    """
+    dictionary: Dictionary
+    values: dict[str, tuple[str, int, int]]  # category -> (kind, polarity, governs)
 
-    def __init__(self, entries: Mapping[str, Any]) -> None:
-        self.root: dict[str, Any] = {}
-        self.prefixes: list[tuple[str, Any]] = []
-        for entry, value in entries.items():
-            words = _norm(entry).split()
-            if len(words) == 1 and words[0].endswith("-"):
-                self.prefixes.append((words[0], value))
-                continue
-            node = self.root
-            for word in words:
-                if "*" in word or "?" in word:
-                    globs = node.setdefault("\0globs", {})
-                    if word not in globs:
-                        literal = re.split(r"[*?]", word, maxsplit=1)[0]
-                        rx = re.compile(".*".join(re.escape(p) for p in word.split("*"))
-                                        .replace(re.escape("?"), "."))
-                        globs[word] = (literal, rx, {})
-                    node = globs[word][2]
-                else:
-                    node = node.setdefault(word, {})
-            node["\0value"] = value
-
-    def _walk(self, node: dict[str, Any], words: list[str], k: int) -> tuple[int, Any]:
-        best: tuple[int, Any] = (k, node["\0value"]) if "\0value" in node else (-1, None)
-        if k >= len(words):
-            return best
-        nexts = []
-        child = node.get(words[k])
-        if child is not None:
-            nexts.append(child)
-        for literal, rx, sub in node.get("\0globs", {}).values():
-            if words[k].startswith(literal) and rx.fullmatch(words[k]):
-                nexts.append(sub)
-        for sub in nexts:
-            end, value = self._walk(sub, words, k + 1)
-            if end > best[0]:
-                best = (end, value)
-        return best
-
-    def find(self, words: list[str]) -> list[tuple[int, int, Any]]:
-        """Non-overlapping ``(i, j, value)`` hits, left to right, longest first."""
-        hits = []
-        k = 0
-        while k < len(words):
-            end, value = self._walk(self.root, words, k)
-            if end <= k:
-                for prefix, pvalue in self.prefixes:
-                    if words[k].startswith(prefix) and len(words[k]) > len(prefix):
-                        end, value = k + 1, pvalue
-                        break
-            if end > k:
-                hits.append((k, end, value))
-                k = end
-            else:
-                k += 1
-        return hits
-
-
-_NORMALIZE = str.maketrans({"’": "'", "‐": "-", "‑": "-"})
-
-
-def _norm(text: str) -> str:
-    return text.lower().translate(_NORMALIZE)
+    def find(self, words: list[str]) -> list[tuple[int, int, tuple[str, int, int]]]:
+        """Cues ``(i, j, value)``, left to right; each token in one cue at most."""
+        return [(m.first, m.last, self.values[m.category])
+                for m in self.dictionary.find(words, nested_scope="dictionary")]
 
 
 @cache
-def _lexicon_matcher(name: str = "stance_predicates.yaml") -> PhraseMatcher:
+def _lexicon(name: str = "stance_predicates.yaml") -> _Lexicon:
     """Build the cue matcher from the predicate lexicon; conflicting entries are errors."""
     lex = load_lexicon(name)
     irregular = lex.get("irregular", {})
@@ -527,7 +157,7 @@ def _lexicon_matcher(name: str = "stance_predicates.yaml") -> PhraseMatcher:
     }
 
     def add(entry: str, kind: str, polarity: int) -> None:
-        key = _norm(entry)
+        key = normalize_word(entry)
         old = entries.get(key)
         value = (kind, polarity, 1 if key in passing else polarity)
         if old is not None and old != value:
@@ -552,7 +182,15 @@ def _lexicon_matcher(name: str = "stance_predicates.yaml") -> PhraseMatcher:
     for kind in ("negation", "modality"):
         for entry in lex.get(kind, []):
             add(entry, kind, 0)
-    return PhraseMatcher(entries)
+    # One category per cue value, in order of appearance; "pro-" is a prefix ("pro-*").
+    groups: dict[tuple[str, int, int], list[str]] = {}
+    for key, value in entries.items():
+        prefix = key.endswith("-") and " " not in key
+        groups.setdefault(value, []).append(f"{key}*" if prefix else key)
+    return _Lexicon(
+        load_dictionary({" ".join(map(str, v)): keys for v, keys in groups.items()}),
+        {" ".join(map(str, v)): v for v in groups},
+    )
 
 
 # --------------------------------------------------------------------------- one sentence
@@ -572,12 +210,11 @@ class _Sentence:
     pronouns: list[int]  # tokens read as anaphoric "this" / "it"
 
     @classmethod
-    def analyse(cls, text: str, matcher: PhraseMatcher) -> _Sentence:
-        starts, ends, words = [], [], []
-        for m in TOKEN_PATTERN.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(_norm(m[0]))
+    def analyse(cls, text: str, lexicon: _Lexicon) -> _Sentence:
+        tokens = TextTokens(text)
+        words = tokens.words
+        starts = [a for a, _ in tokens.spans]
+        ends = [b for _, b in tokens.spans]
         clause, commas = [], []
         c = n = 0
         prev_end = 0
@@ -590,7 +227,7 @@ class _Sentence:
             commas.append(n)
             prev_end = ends[k]
         cues = []
-        for i, j, (kind, pol, governs) in matcher.find(words):
+        for i, j, (kind, pol, governs) in lexicon.find(words):
             if kind in ("transitive", "ergative") and j - i == 1 and i > 0:
                 # "the end of the year", "the value of": a noun, not a verb, unless it
                 # heads a prepositional object ("the increase in", "a ban on").
@@ -700,7 +337,7 @@ class LexicalStanceScorer:
         self.sentiment_column = sentiment_column
         self.require_mention = require_mention
         self.anaphora = anaphora
-        self.matcher = _lexicon_matcher(lexicon)
+        self.lexicon = _lexicon(lexicon)
 
     # -- linking ---------------------------------------------------------------------
 
@@ -926,7 +563,7 @@ class LexicalStanceScorer:
         rows = []
         previous: set[str] = set()
         for row, text in enumerate(texts):
-            s = _Sentence.analyse(text, self.matcher)
+            s = _Sentence.analyse(text, self.lexicon)
             base = int(offsets[row]) if offsets[row] == offsets[row] else 0
             same_par = (
                 paragraphs is not None and row > 0 and paragraphs[row] == paragraphs[row - 1]
@@ -1128,7 +765,7 @@ def _check_result(result: Any, scorer: Any, sentences: pd.DataFrame, targets: Ta
 
 def score_stance(
     data: Any,
-    targets: Targets | Mapping[str, Any] | str | Path,
+    targets: TargetsLike,
     *,
     scorer: StanceScorer | None = None,
 ) -> pd.DataFrame:
@@ -1141,7 +778,7 @@ def score_stance(
         ``sentiment_score`` column (e.g. from :func:`discourse.sentiment.score_sentiment`)
         is used as the weak sentiment fallback.
     targets : Targets, mapping, path or YAML text
-        See :func:`load_targets`.
+        See :func:`discourse.targets.load_targets`.
     scorer : StanceScorer, optional
         Another stance model; default :class:`LexicalStanceScorer`. Its table is checked.
 
@@ -1239,184 +876,3 @@ def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:
     if "section_id" in keys and len(out):
         out = out.sort_values(["section_id"], kind="stable").reset_index(drop=True)
     return out
-
-
-# --------------------------------------------------------------------------- evaluation
-
-
-def _scores(gold: list[str], pred: list[str], labels: Iterable[str]) -> tuple[float, dict]:
-    f1s = {}
-    for label in labels:
-        tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
-        fp = sum(p == label and g != label for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
-        f1s[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    accuracy = sum(g == p for g, p in zip(gold, pred, strict=True)) / max(len(gold), 1)
-    return accuracy, f1s
-
-
-def _semeval_clean(text: str) -> str:
-    text = re.sub(r"#SemST\b", "", text)
-    # Hashtags are words in tweets: "#prolife" reads as "prolife".
-    return re.sub(r"#(\w)", r"\1", text).strip()
-
-
-def evaluate_stance(
-    data: pd.DataFrame | str | Path,
-    *,
-    benchmark: Literal["ibm", "semeval"],
-    split: Literal["train", "val", "test"] = "test",
-    targets: Targets | Mapping[str, Any] | str | Path | None = None,
-    scorer: StanceScorer | None = None,
-) -> pd.DataFrame:
-    """Accuracy and macro-F1 on a stance benchmark, beside the majority-class baseline.
-
-    Parameters
-    ----------
-    data : DataFrame or path
-        ``data/stance/ibm_claim_stance.csv`` or ``data/stance/semeval2016_tweeteval.csv``
-        (columns ``target``, ``text``, ``label``, ``split``; IBM adds ``topic_target``).
-    benchmark : {"ibm", "semeval"}
-        ``"ibm"``: IBM Debater Claim Stance (PRO / CON of a claim toward a debate topic).
-        The target patterns come from the topic's target phrase (:func:`phrase_patterns`);
-        the topic's own direction ("... should be banned" is against its target) is the
-        stance of the topic sentence toward that phrase, computed with the same scorer
-        (favor when no predicate fires: a motion proposes its content); the claim's label
-        is PRO when its stance toward the target agrees with that direction. Claims with
-        no stance get the training split's majority label. Only the topic text, the topic
-        target phrase and the claim text are used.
-        ``"semeval"``: SemEval-2016 task 6 (FAVOR / AGAINST / NONE); ``targets`` maps each
-        SemEval target name to a target, by its ``label`` (e.g.
-        ``data/targets/semeval2016.yaml``). ``#SemST`` is removed and hashtags read as words.
-    split : {"train", "val", "test"}
-    targets : targets, optional
-        Required for SemEval.
-    scorer : StanceScorer, optional
-        Default: :class:`LexicalStanceScorer`, for IBM with ``require_mention=False``
-        (every claim is about its topic, so the sentiment fallback applies to claims that
-        do not name the target), for SemEval with ``require_mention=True`` (tweets that
-        name neither the target nor a target cue are ``none``). Both choices were made on
-        the train splits (higher macro-F1 there).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per method (``lexical`` or the scorer's name, and ``majority``):
-        ``benchmark``, ``split``, ``method``, ``n``, ``accuracy``, ``macro_f1``, and
-        ``coverage`` (share of items given a stance other than none by the method). For
-        SemEval also ``f_avg`` (mean F1 of FAVOR and AGAINST, the task's official score).
-        ``table.attrs["predictions"]`` holds the items with their predicted labels.
-
-    Examples
-    --------
-    >>> evaluate_stance("data/stance/ibm_claim_stance.csv", benchmark="ibm")  # doctest: +SKIP
-      benchmark split    method     n  accuracy  macro_f1  coverage
-    0       ibm  test   lexical  1355    0.5956    0.5731     0.648
-    1       ibm  test  majority  1355    0.5166    0.3406     1.000
-    """
-    import pandas as pd
-
-    from discourse.errors import check_choice
-
-    check_choice("benchmark", benchmark, ("ibm", "semeval"))
-    check_choice("split", split, ("train", "val", "test"))
-    frame = data if isinstance(data, pd.DataFrame) else pd.read_csv(data)
-    missing = [c for c in ("target", "text", "label", "split") if c not in frame.columns]
-    if benchmark == "ibm" and "topic_target" not in frame.columns:
-        missing.append("topic_target")
-    if missing:
-        raise InvalidOptionError(
-            f"The {benchmark} benchmark table lacks the column(s) {missing}; pass the CSV "
-            "from data/stance/."
-        )
-    model = scorer if scorer is not None else LexicalStanceScorer(
-        require_mention=benchmark == "semeval"
-    )
-    method = "lexical" if scorer is None else getattr(
-        scorer, "__name__", type(scorer).__name__
-    )
-    train = frame[frame["split"] == "train"]
-    majority = train["label"].value_counts().idxmax() if len(train) else None
-    items = frame[frame["split"] == split].reset_index(drop=True)
-    if benchmark == "ibm":
-        predicted, stanced = _predict_ibm(items, model, majority)
-        labels: tuple[str, ...] = ("PRO", "CON")
-    else:
-        if targets is None:
-            raise InvalidOptionError(
-                "evaluate_stance(benchmark='semeval') needs targets: pass "
-                "targets='data/targets/semeval2016.yaml' (one target per SemEval target, "
-                "matched by its label)."
-            )
-        predicted, stanced = _predict_semeval(items, model, load_targets(targets))
-        labels = ("FAVOR", "AGAINST", "NONE")
-    gold = items["label"].tolist()
-    rows = []
-    for name, pred, cover in (
-        (method, predicted, stanced),
-        ("majority", [majority] * len(gold), float(majority != "NONE")),
-    ):
-        accuracy, f1s = _scores(gold, pred, labels)
-        row = {"benchmark": benchmark, "split": split, "method": name, "n": len(gold),
-               "accuracy": round(accuracy, 4),
-               "macro_f1": round(sum(f1s.values()) / len(f1s), 4),
-               "coverage": round(cover, 4)}
-        if benchmark == "semeval":
-            row["f_avg"] = round((f1s["FAVOR"] + f1s["AGAINST"]) / 2, 4)
-        rows.append(row)
-    table = pd.DataFrame(rows)
-    table.attrs["predictions"] = items.assign(predicted=predicted)
-    return table
-
-
-def _predict_ibm(
-    items: pd.DataFrame, model: StanceScorer, majority: str | None
-) -> tuple[list[str], float]:
-    import pandas as pd
-
-    predicted = [majority or "PRO"] * len(items)
-    n_stanced = 0
-    for (topic, phrase), group in items.groupby(["target", "topic_target"], sort=False):
-        targets = load_targets({"topic": phrase_patterns(str(phrase))})
-        topic_row = pd.DataFrame({"sentence_id": [0], "text": [str(topic)]})
-        direction = model(topic_row, targets)["score"].iloc[0]
-        sign = -1 if direction < 0 else 1
-        claims = pd.DataFrame({"sentence_id": range(len(group)), "text": group["text"].tolist()})
-        result = model(claims, targets)
-        for pos, stance in zip(group.index, result["stance"], strict=True):
-            if stance == "none":
-                continue
-            n_stanced += 1
-            agree = (stance == "favor") == (sign > 0)
-            predicted[pos] = "PRO" if agree else "CON"
-    return predicted, n_stanced / max(len(items), 1)
-
-
-def _predict_semeval(
-    items: pd.DataFrame, model: StanceScorer, targets: Targets
-) -> tuple[list[str], float]:
-    import pandas as pd
-
-    by_label = {t.label.lower(): t for t in targets.values()}
-    unknown = sorted({str(t) for t in items["target"]} - {k for k in by_label}, key=str.lower)
-    unknown = [u for u in unknown if u.lower() not in by_label]
-    if unknown:
-        raise InvalidOptionError(
-            f"No target has the label(s) {unknown}; give each SemEval target a target "
-            "whose 'label' is the SemEval target name."
-        )
-    predicted = ["NONE"] * len(items)
-    n_stanced = 0
-    for name, group in items.groupby("target", sort=False):
-        target = by_label[str(name).lower()]
-        one = Targets([target])
-        frame = pd.DataFrame({
-            "sentence_id": range(len(group)),
-            "text": [_semeval_clean(t) for t in group["text"]],
-        })
-        result = model(frame, one)
-        for pos, stance in zip(group.index, result["stance"], strict=True):
-            if stance != "none":
-                n_stanced += 1
-                predicted[pos] = "FAVOR" if stance == "favor" else "AGAINST"
-    return predicted, n_stanced / max(len(items), 1)

@@ -1,4 +1,11 @@
 #!/usr/bin/env bash
-# The main job: analyse the seed article and write its outputs to output/seed/ (sets up .venv first).
+# The main job: analyse the seed article into output/ (sets up .venv first):
+#   output/<article>/      tables (CSV), charts (PNG, SVG, PDF), report.html, analysis.json
+#   output/notebooks/      notebook 01 executed on the seed (.ipynb and .html)
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
-.venv/bin/discourse analyze seeds/tass_2017-04-04_lavrov_moscow_baku.txt --out output "$@"
+seed=seeds/tass_2017-04-04_lavrov_moscow_baku.txt
+targets=data/targets/lavrov_2017.yaml
+.venv/bin/discourse analyze "$seed" --targets "$targets" --out output "$@"
+.venv/bin/python -m discourse.notebook notebooks/01_seed_article.ipynb --out output/notebooks \
+    -p article_path="$PWD/$seed" -p targets_path="$PWD/$targets" \
+    -p output_dir="$PWD/output/notebooks/01_seed_article"

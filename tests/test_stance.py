@@ -1,27 +1,23 @@
-"""Tests for discourse.stance: targets, the lexical scorer, the scorer interface, summaries."""
+"""Tests for discourse.stance: the lexical scorer, the scorer interface, summaries."""
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from discourse.errors import InputNotFoundError, InvalidLexiconError, InvalidOptionError
+from discourse.errors import InvalidOptionError
 from discourse.parse import read_article
 from discourse.stance import (
     STANCE_COLUMNS,
     LexicalStanceScorer,
     StanceScorer,
-    glob_regex,
-    load_targets,
-    phrase_patterns,
     score_stance,
     stance_by_section,
     stance_columns,
 )
+from discourse.targets import load_targets
 
 from .conftest import DATA
 
@@ -59,79 +55,6 @@ def roles(row: pd.Series) -> dict[str, list[str]]:
     return out
 
 
-# --------------------------------------------------------------------------- targets
-
-
-def test_glob_patterns_match_words_phrases_and_dashes():
-    rx = re.compile(glob_regex("shell*"), re.IGNORECASE)
-    assert [m[0] for m in rx.finditer("Shelling and shells, not bombshells.")] == [
-        "Shelling", "shells"]
-    dash = re.compile(glob_regex("Russian-Azerbaijani"), re.IGNORECASE)
-    assert dash.search("Russian–Azerbaijani ties") and dash.search("russian azerbaijani")
-    assert re.search(glob_regex("use * force"), "use of force")
-    assert re.search(glob_regex("pro-"), "a pro-Kremlin party")
-    assert not re.search(glob_regex("pro-"), "a proper party")
-
-
-def test_pattern_without_letters_is_an_error():
-    with pytest.raises(InvalidLexiconError, match="any word"):
-        load_targets({"bad": ["*"]})
-
-
-def test_targets_from_yaml_with_label(tmp_path):
-    path = tmp_path / "targets.yaml"
-    path.write_text(
-        "use_of_force:\n  label: Use of force\n  patterns: [by force, shell*]\n"
-        "talks: [peace talks]\n",
-        encoding="utf-8",
-    )
-    targets = load_targets(path)
-    assert list(targets) == ["use_of_force", "talks"]
-    assert targets["use_of_force"].label == "Use of force"
-    assert targets["talks"].label == "talks"
-    assert load_targets(str(path))["talks"].patterns == ("peace talks",)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("talks: [peace talks\nforce: [x]\n", r"invalid YAML at line \d"),
-        ("talks: [peace talks]\nforce: 5\n", r"'force'.*line 2"),
-        ("talks:\n  label: Talks\n  patterns: [[a]]\n", r"'talks'.*'patterns'.*line 1"),
-        ("talks:\n  lable: Talks\n  patterns: [a]\n", r"unknown key.*'lable'"),
-        ("talks: [a]\ntalks: [b]\n", r"'talks'.*line 2.*twice"),
-        ("peace talks: [a]\n", r"'peace talks'.*line 1.*not valid"),
-        ("- a\n- b\n", r"line 1.*mapping"),
-        ("talks:\n  label: Talks\n", r"'talks'.*no patterns"),
-    ],
-)
-def test_bad_targets_yaml_names_key_and_line(text, message):
-    with pytest.raises(InvalidLexiconError, match=message):
-        load_targets(text)
-
-
-def test_missing_targets_file():
-    with pytest.raises(InputNotFoundError):
-        load_targets("no/such/targets.yaml")
-
-
-def test_shipped_example_targets_load():
-    targets = load_targets(DATA / "targets" / "lavrov_2017.yaml")
-    assert {"russia_azerbaijan_relations", "karabakh_settlement", "minsk_group_mediation",
-            "use_of_force"} <= set(targets)
-    semeval = load_targets(DATA / "targets" / "semeval2016.yaml")
-    assert {t.label for t in semeval.values()} == {
-        "Atheism", "Climate Change is a Real Concern", "Feminist Movement",
-        "Hillary Clinton", "Legalization of Abortion"}
-
-
-def test_phrase_patterns_cover_inflections():
-    patterns = phrase_patterns("the sale of violent video games to minors")
-    assert "game*" in patterns and "the" not in patterns
-    table = score_stance(["Video games increase aggression."], {"topic": patterns})
-    assert table["mentioned"].iloc[0]
-
-
 # --------------------------------------------------------------------------- the scorer
 
 
@@ -150,6 +73,17 @@ def test_negation_flips():
     assert roles(row)["negation"] == ["not"]
     assert one("We do not reject the peace talks.", "talks")["stance"] == "favor"
     assert one("They never agreed to a military solution.", "force")["stance"] == "against"
+
+
+def test_lexicon_globs_phrases_and_prefixes():
+    # "*n't" is a glob, "no longer" a phrase, "pro-" / "anti-" prefixes of a word.
+    row = one("They don't support the peace talks.", "talks")
+    assert row["stance"] == "against" and roles(row)["negation"] == ["don't"]
+    row = one("Moscow no longer supports the peace talks.", "talks")
+    assert row["stance"] == "against" and roles(row)["negation"] == ["no longer"]
+    row = one("The peace talks drew pro-government crowds.", "talks")
+    assert row["stance"] == "favor" and roles(row)["sentiment"] == ["pro-government"]
+    assert one("The peace talks drew anti-government crowds.", "talks")["stance"] == "against"
 
 
 def test_absent_target_gives_none():
@@ -380,37 +314,3 @@ def test_bad_scorer_output_is_a_clear_error(change, message):
 
     with pytest.raises(InvalidOptionError, match=message):
         score_stance(["We support the peace talks."], TARGETS, scorer=broken)
-
-
-# --------------------------------------------------------------------------- benchmarks
-
-
-def test_ibm_claim_stance_beats_majority():
-    from discourse.stance import evaluate_stance
-
-    table = evaluate_stance(DATA / "stance" / "ibm_claim_stance.csv", benchmark="ibm")
-    print("\n" + table.to_string())
-    lexical, majority = table.set_index("method").loc[["lexical", "majority"]].itertuples()
-    assert lexical.n == 1355
-    assert lexical.macro_f1 > majority.macro_f1
-    assert lexical.accuracy > majority.accuracy
-
-
-def test_semeval_is_reported_against_majority():
-    from discourse.stance import evaluate_stance
-
-    table = evaluate_stance(DATA / "stance" / "semeval2016_tweeteval.csv",
-                            benchmark="semeval",
-                            targets=DATA / "targets" / "semeval2016.yaml")
-    print("\n" + table.to_string())
-    lexical, majority = table.set_index("method").loc[["lexical", "majority"]].itertuples()
-    assert lexical.n == 1249
-    assert lexical.macro_f1 > majority.macro_f1
-    assert "predicted" in table.attrs["predictions"].columns
-
-
-def test_semeval_needs_targets():
-    from discourse.stance import evaluate_stance
-
-    with pytest.raises(InvalidOptionError, match="targets"):
-        evaluate_stance(DATA / "stance" / "semeval2016_tweeteval.csv", benchmark="semeval")
