@@ -13,6 +13,7 @@ are identical whichever engine ran and in whatever order the documents finished.
 from __future__ import annotations
 
 import glob
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -273,10 +274,12 @@ def _progress(total: int, enabled: bool) -> Any:
     if not enabled or total == 0:
         return None
     try:
-        from tqdm.auto import tqdm
+        # The text bar (not tqdm.auto's widget) also leaves a readable final state in a
+        # notebook's stored output.
+        from tqdm import tqdm
     except ImportError:  # progress is a nicety, not a requirement
         return None
-    return tqdm(total=total, unit="doc", desc="discourse")
+    return tqdm(total=total, unit="doc", desc="discourse", file=sys.stderr)
 
 
 def _write_csv(frame: Any, path: Path) -> None:
