@@ -41,6 +41,25 @@ def _parameter_cell(params: Mapping[str, Any]) -> Any:
     return cell
 
 
+def _coalesce_streams(outputs: list[Any]) -> list[Any]:
+    """Merge consecutive stream outputs and apply carriage returns, as Jupyter displays them.
+
+    A progress bar otherwise leaves one output per update in the saved notebook.
+    """
+    merged: list[Any] = []
+    for out in outputs:
+        if (out.get("output_type") == "stream" and merged
+                and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1]["text"] += out["text"]
+        else:
+            merged.append(out)
+    for out in merged:
+        if out.get("output_type") == "stream" and "\r" in out["text"]:
+            out["text"] = "\n".join(line.rsplit("\r", 1)[-1] for line in out["text"].split("\n"))
+    return merged
+
+
 def execute_notebook(
     path: str | Path,
     output: str | Path,
@@ -87,6 +106,9 @@ def execute_notebook(
         client.execute()
     except CellExecutionError as exc:
         raise NotebookError(f"{path}: a cell failed while executing:\n{exc}") from exc
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _coalesce_streams(cell.outputs)
     output = Path(output)
     write_text(output, nbformat.writes(nb))
     if html:
