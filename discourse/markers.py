@@ -99,8 +99,10 @@ def stance_markers(data: Any) -> pd.DataFrame:
         found.sort(key=lambda m: (m["start"], m["category"]))
         rows.append({"n_words": len(tokens.words), **counts, "markers": found})
     keys = [c for c in ("sentence_id", "section_id", "paragraph_id") if c in frame.columns]
+    columns = ["n_words", *MARKER_CATEGORIES, "markers"]
     out = pd.concat(
-        [frame[keys].reset_index(drop=True), pd.DataFrame(rows, index=range(len(rows)))],
+        [frame[keys].reset_index(drop=True),
+         pd.DataFrame(rows, index=range(len(rows)), columns=columns)],
         axis=1,
     )
     return out.astype({c: "int64" for c in ("n_words", *MARKER_CATEGORIES)})

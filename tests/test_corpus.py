@@ -48,20 +48,30 @@ def test_rerun_skips_finished_documents(corpus_dir, tmp_path):
     assert first.documents["sentences"].tolist() == second.documents["sentences"].tolist()
 
 
+TARGETS = {"peace": ["peace*", "talks"], "war": ["war", "army"]}
+
+
+def assert_same_tables(a, b):
+    names = sorted(p.name for p in a.glob("*.csv") if p.name != "documents.csv")
+    assert "stance.csv" in names and "keywords.csv" in names
+    assert names == sorted(p.name for p in b.glob("*.csv") if p.name != "documents.csv")
+    for name in names:  # byte-identical, whatever order the documents finished in
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
 def test_parallel_run_gives_identical_tables(corpus_dir, tmp_path):
-    run_corpus(corpus_dir, tmp_path / "one", jobs=1, progress=False)
-    run_corpus(corpus_dir, tmp_path / "two", jobs=2, progress=False)
-    for name in ("sentences.csv", "errors.csv"):
-        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    run_corpus(corpus_dir, tmp_path / "one", jobs=1, progress=False, targets=TARGETS)
+    run_corpus(corpus_dir, tmp_path / "two", jobs=2, progress=False, targets=TARGETS)
+    assert_same_tables(tmp_path / "one", tmp_path / "two")
 
 
 @pytest.mark.slow
 def test_dask_engine_matches_local(corpus_dir, tmp_path):
     pytest.importorskip("dask.distributed")
-    run_corpus(corpus_dir, tmp_path / "local", jobs=2, progress=False)
-    run_corpus(corpus_dir, tmp_path / "dask", jobs=2, engine="dask", progress=False)
-    for name in ("sentences.csv", "errors.csv"):
-        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes()
+    run_corpus(corpus_dir, tmp_path / "local", jobs=2, progress=False, targets=TARGETS)
+    run_corpus(corpus_dir, tmp_path / "dask", jobs=2, engine="dask", progress=False,
+               targets=TARGETS)
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
 
 
 def test_document_ids_are_unique_and_safe(tmp_path):
@@ -77,3 +87,18 @@ def test_bad_arguments(tmp_path):
         run_corpus(tmp_path / "missing" / "*.txt", tmp_path / "out")
     with pytest.raises(InvalidOptionError, match="engine"):
         run_corpus(tmp_path, tmp_path / "out", engine="spark")
+
+
+def test_interrupted_run_leaves_no_partial_file_and_resumes(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+
+    def interrupt(record):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_corpus(corpus_dir, out, progress=False, on_result=interrupt)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    resumed = run_corpus(corpus_dir, out, progress=False)
+    assert resumed.documents["status"].tolist() == ["skipped", "ok", "ok", "failed", "failed"]
+    fresh = run_corpus(corpus_dir, tmp_path / "fresh", progress=False)
+    assert (out / "sentences.csv").read_bytes() == (fresh.out / "sentences.csv").read_bytes()
