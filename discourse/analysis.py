@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,7 @@ class Analysis:
             "source": self.article.source,
             "encoding": self.article.encoding,
             "versions": versions,
+            "lexicons": _lexicon_digests(),
             "params": self.params,
         }
 
@@ -208,6 +210,21 @@ def analyze(
               "thresholds": list(thresholds),
               "boilerplate": list(boilerplate), "encoding": encoding}
     return Analysis(article=article, sentences=sentences, tables=tables, params=params)
+
+
+@cache
+def _lexicon_digests() -> dict[str, str]:
+    """SHA-256 (first 16 hex digits) of every lexicon file shipped with the package."""
+    import hashlib
+
+    from discourse.resources import lexicon_path
+
+    folder = lexicon_path("")
+    return {
+        entry.name: hashlib.sha256(entry.read_bytes()).hexdigest()[:16]
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.is_file() and not entry.name.startswith(".")
+    }
 
 
 def _describe(option: Any) -> Any:
