@@ -88,6 +88,12 @@ def test_unwritable_output_folder(tmp_path):
         ensure_folder(locked)
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")
+def test_output_folder_that_cannot_be_created_even_by_root():
+    with pytest.raises(OutputError, match="cannot create"):
+        analyze("Peace now.").save("/proc/self/discourse_out")
+
+
 def test_output_folder_that_is_a_file(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
