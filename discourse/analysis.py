@@ -179,14 +179,11 @@ def analyze(
     dictionary = load_dictionary(keywords)
     sentences = article.to_frame()
     quotes = attribute_quotes(article)
-    for column in quotes.columns.drop("sentence_id"):
-        sentences[column] = quotes[column].to_numpy()
+    sentences = _join(sentences, quotes, quotes.columns.drop("sentence_id"))
     scores = score_sentiment(sentences, thresholds=thresholds)
-    for column in SENTIMENT_COLUMNS:
-        sentences[column] = scores[column].to_numpy()
+    sentences = _join(sentences, scores, SENTIMENT_COLUMNS)
     markers = stance_markers(sentences)
-    for column in MARKER_CATEGORIES:
-        sentences[column] = markers[column].to_numpy()
+    sentences = _join(sentences, markers, MARKER_CATEGORIES)
     segments = segment_topics(sentences, n_segments=n_segments, dictionary=dictionary)
     sentences["segment_id"] = segment_ids(sentences, segments)
     tables = {
@@ -200,9 +197,8 @@ def analyze(
         from discourse.stance import score_stance, stance_by_section, stance_columns
 
         stance = score_stance(sentences, targets)
-        wide = stance_columns(stance)
-        for column in wide.columns:
-            sentences[column] = wide[column].reindex(sentences["sentence_id"]).to_numpy()
+        wide = stance_columns(stance).reindex(sentences["sentence_id"])
+        sentences = _join(sentences, wide, wide.columns)
         tables["stance"] = stance
         tables["stance_sections"] = stance_by_section(stance)
     params = {"keywords": _describe(keywords), "targets": _describe(targets),
@@ -210,6 +206,14 @@ def analyze(
               "thresholds": list(thresholds),
               "boilerplate": list(boilerplate), "encoding": encoding}
     return Analysis(article=article, sentences=sentences, tables=tables, params=params)
+
+
+def _join(frame: pd.DataFrame, step: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """Add a step's columns (row-aligned with ``frame``) in one concatenation."""
+    import pandas as pd
+
+    added = pd.DataFrame({c: step[c].to_numpy() for c in columns}, index=frame.index)
+    return pd.concat([frame, added], axis=1)
 
 
 @cache
