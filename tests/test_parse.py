@@ -205,11 +205,15 @@ def test_whitespace_string_is_empty():
 
 
 # --------------------------------------------------------------------------- warnings
-def test_non_english_text_warns_but_is_segmented():
+@pytest.mark.parametrize("text", [
+    "Лавров заявил, что сотрудничество России и Азербайджана обеспечит безопасность. "
+    "Москва продолжает уделять внимание проблеме.",
+    "Lavrov bildirib ki, Rusiya ilə Azərbaycan arasında əməkdaşlıq təhlükəsizliyi təmin edir. "
+    "Moskva Dağlıq Qarabağ probleminə böyük diqqət yetirir.",
+])
+def test_non_english_text_warns_but_is_segmented(text):
     from discourse.errors import DiscourseWarning
 
-    text = ("Лавров заявил, что сотрудничество России и Азербайджана обеспечит безопасность. "
-            "Москва продолжает уделять внимание проблеме.")
     with pytest.warns(DiscourseWarning, match="not look like English"):
         art = read_article(text)
     assert len(art.sentences) == 2 and art.warnings
