@@ -452,9 +452,9 @@ def parse_text(
 
     front_kind = "title"
     for block in content[:n_front]:
-        if block.lines == 1 and _BYLINE.fullmatch(text, block.start, block.end):
+        if byline is None and block.lines == 1 and _BYLINE.fullmatch(text, block.start, block.end):
             byline = b.span(block.start, block.end)
-        elif (date_idx is None and block.lines == 1
+        elif (date_idx is None and dateline is None and block.lines == 1
               and _DATE_ONLY.fullmatch(text, block.start, block.end)):
             dateline = Dateline(block.start, block.end, text[block.start:block.end],
                                 date_text=text[block.start:block.end].rstrip("."))

@@ -231,3 +231,20 @@ def test_html_source_warns():
 def test_long_single_line_string_is_text_not_a_path():
     art = read_article("a" * 300)
     assert art.sentences[0].text == "a" * 300
+
+
+def test_two_date_lines_keep_both_spans():
+    # Found by the fuzzer: a second date line used to replace the first dateline.
+    from .test_article import check_spans
+
+    art = read_article("January 5 2017\nJanuary 6 2017\n0\n")
+    check_spans(art)
+    assert art.dateline.text == "January 5 2017"
+
+
+def test_two_bylines_keep_both_spans():
+    from .test_article import check_spans
+
+    art = read_article("Title here\n\nBy Ann Lee\n\nBy Bob Roe\n\nGENEVA (Reuters) - Talks resumed.")
+    check_spans(art)
+    assert art.byline.text == "By Ann Lee"
