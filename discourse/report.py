@@ -103,7 +103,7 @@ def _tint(score: float | None) -> str | None:
 
 
 def _stance_by_sentence(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
-    from discourse.plots import _stance_long, _target_label, _target_labels
+    from discourse.plots.stance import _stance_long, _target_label, _target_labels
 
     long = _stance_long(analysis)
     names = _target_labels(analysis)
@@ -206,7 +206,7 @@ class _Renderer:
     """Builds the annotated HTML of each paragraph, remembering speaker and segment."""
 
     def __init__(self, analysis: Analysis, categories: list[str]) -> None:
-        from discourse.plots import _dictionary
+        from discourse.plots._common import _dictionary
         from discourse.styles import PALETTE
 
         self.analysis = analysis
@@ -383,7 +383,7 @@ def _segment_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | Non
 
 
 def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots import _speaker_counts
+    from discourse.plots.speakers import _speaker_counts
 
     counts = _speaker_counts(analysis)
     if counts.empty:
@@ -399,7 +399,7 @@ def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
 
 
 def _stance_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots import _stance_long, _target_label, _target_labels
+    from discourse.plots.stance import _stance_long, _target_label, _target_labels
 
     long = _stance_long(analysis)
     if long.empty:
@@ -505,7 +505,7 @@ def render_html(
     True
     """
     from discourse import __version__
-    from discourse.plots import _categories, _section_spans
+    from discourse.plots._common import _categories, _section_spans
     from discourse.styles import PALETTE
 
     if not isinstance(standalone, bool):

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from discourse.errors import check_choice
 
 __all__ = [
+    "EXPORT_RC",
     "NEGATIVE",
     "NEUTRAL",
     "OKABE_ITO",
@@ -65,6 +66,10 @@ QUOTE_COLORS: dict[str, str] = {
 #: Colours of the stance labels.
 STANCE_COLORS: dict[str, str] = {"favor": POSITIVE, "against": NEGATIVE, "none": NEUTRAL}
 
+#: rcParams for saving files, set by every preset too: TrueType fonts embedded whole
+#: (Type 42, never Type 3: editable and accepted by journals), reproducible SVG element ids.
+EXPORT_RC: dict[str, Any] = {"pdf.fonttype": 42, "ps.fonttype": 42, "svg.hashsalt": "discourse"}
+
 _BASE: dict[str, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"],
@@ -83,11 +88,7 @@ _BASE: dict[str, Any] = {
     "legend.frameon": False,
     "figure.facecolor": "white",
     "savefig.facecolor": "white",
-    # TrueType fonts embedded whole (Type 42), never Type 3: editable and accepted by journals.
-    "pdf.fonttype": 42,
-    "ps.fonttype": 42,
-    # Reproducible SVG element ids.
-    "svg.hashsalt": "discourse",
+    **EXPORT_RC,
 }
 
 #: rcParams of each preset (on top of shared settings: no top/right spines, light grid,

@@ -245,6 +245,7 @@ def test_two_date_lines_keep_both_spans():
 def test_two_bylines_keep_both_spans():
     from .test_article import check_spans
 
-    art = read_article("Title here\n\nBy Ann Lee\n\nBy Bob Roe\n\nGENEVA (Reuters) - Talks resumed.")
+    text = "Title here\n\nBy Ann Lee\n\nBy Bob Roe\n\nGENEVA (Reuters) - Talks resumed."
+    art = read_article(text)
     check_spans(art)
     assert art.byline.text == "By Ann Lee"

@@ -1,0 +1,205 @@
+"""Drawing every chart of an analysis, and saving figures as PNG, SVG and PDF files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from discourse import styles as _styles
+from discourse.errors import InvalidOptionError, MissingDataError, check_choice
+from discourse.plots._common import _check_int
+from discourse.plots.keywords import plot_dispersion, plot_keyword_rates
+from discourse.plots.segments import plot_segments
+from discourse.plots.sentiment import plot_sentiment_arc, plot_subjectivity
+from discourse.plots.speakers import plot_speakers
+from discourse.plots.stance import plot_stance
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from discourse.analysis import Analysis
+    from discourse.styles import StyleName
+
+Format = Literal["png", "svg", "pdf"]
+_FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
+
+#: Charts drawn by :func:`save_charts`, by file name.
+CHARTS: dict[str, Callable[..., Axes]] = {
+    "sentiment_arc": plot_sentiment_arc,
+    "keyword_rates": plot_keyword_rates,
+    "dispersion": plot_dispersion,
+    "stance": plot_stance,
+    "segments": plot_segments,
+    "speakers": plot_speakers,
+    "subjectivity": plot_subjectivity,
+}
+
+_METADATA: dict[str, dict[str, Any]] = {
+    # No creation dates: the same chart gives the same file.
+    "pdf": {"CreationDate": None, "Creator": "discourse"},
+    "svg": {"Date": None, "Creator": "discourse"},
+    "png": {"Software": "discourse"},
+}
+
+
+def _formats(formats: Sequence[Format] | Format) -> tuple[Format, ...]:
+    """``formats`` as a tuple, each checked."""
+    formats = (formats,) if isinstance(formats, str) else tuple(formats)
+    for fmt in formats:
+        check_choice("format", fmt, _FORMATS)
+    return formats
+
+
+def save_figure(
+    fig: Figure,
+    path: str | Path,
+    formats: Sequence[Format] | Format = _FORMATS,
+    *,
+    dpi: int = 300,
+) -> list[Path]:
+    """Save a figure in several formats, atomically, with a tight bounding box.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    path : str or Path
+        The file path without extension (an extension ``.png``/``.svg``/``.pdf`` is
+        dropped). Folders are created.
+    formats : sequence of {"png", "svg", "pdf"}
+    dpi : int
+        Resolution of the PNG (the other formats are vector graphics).
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``. PDF fonts are embedded as
+        TrueType (Type 42), never as Type 3.
+
+    Examples
+    --------
+    >>> import tempfile, matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> paths = save_figure(fig, tempfile.mkdtemp() + "/chart", formats=("png", "svg"))
+    >>> [p.suffix for p in paths]
+    ['.png', '.svg']
+    >>> plt.close(fig)
+    """
+    import matplotlib as mpl
+
+    from discourse.io import write_with
+
+    formats = _formats(formats)
+    if not formats:
+        raise InvalidOptionError("formats is empty; give at least one of 'png', 'svg', 'pdf'.")
+    _check_int("dpi", dpi, 10)
+    base = Path(path)
+    if base.suffix.lower().lstrip(".") in _FORMATS:
+        base = base.with_suffix("")
+    with mpl.rc_context(_styles.EXPORT_RC):
+        return [write_with(base.with_name(f"{base.name}.{fmt}"),
+                           partial(fig.savefig, format=fmt, dpi=dpi, bbox_inches="tight",
+                                   pad_inches=0.05, metadata=_METADATA[fmt]))
+                for fmt in dict.fromkeys(formats)]
+
+
+def chart_figures(
+    analysis: Analysis,
+    *,
+    charts: Iterable[str] | None = None,
+    style: StyleName = "paper",
+) -> dict[str, Figure]:
+    """Draw every chart the analysis has data for; the caller closes the figures.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    charts : iterable of str, optional
+        Names from :data:`CHARTS` (default: all).
+    style : {"paper", "notebook", "slides"}
+        The preset the charts are drawn in (see :func:`~discourse.styles.style`).
+
+    Returns
+    -------
+    dict of str to matplotlib Figure
+        By chart name, in :data:`CHARTS` order; charts without data are left out.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from discourse import analyze
+    >>> figures = chart_figures(analyze("Talks\\n\\nPeace talks resumed. Both met."))
+    >>> {"dispersion", "keyword_rates", "segments"} <= set(figures), "speakers" in figures
+    (True, False)
+    >>> for fig in figures.values():
+    ...     plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    names = list(CHARTS) if charts is None else list(charts)
+    for name in names:
+        check_choice("chart", name, tuple(CHARTS))
+    figures: dict[str, Figure] = {}
+    with _styles.style(style):
+        for name in names:
+            try:
+                ax = CHARTS[name](analysis)
+            except MissingDataError:
+                continue
+            except BaseException:
+                for fig in figures.values():
+                    plt.close(fig)
+                raise
+            figures[name] = ax.figure
+    return figures
+
+
+def save_charts(
+    analysis: Analysis,
+    folder: str | Path,
+    formats: Sequence[Format] | Format = _FORMATS,
+    *,
+    style: StyleName = "paper",
+    dpi: int = 300,
+) -> dict[str, list[Path]]:
+    """Draw every chart that has data, save it in each format and close it.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    folder : str or Path
+        Files are written as ``folder/<chart>.<format>`` (folder created as needed);
+        chart names are the keys of :data:`CHARTS`.
+    formats : sequence of {"png", "svg", "pdf"}
+    style : {"paper", "notebook", "slides"}
+    dpi : int
+
+    Returns
+    -------
+    dict of str to list of Path
+        The files of each chart drawn; charts whose data are missing are left out.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from discourse import analyze
+    >>> saved = save_charts(analyze("Talks\\n\\nPeace talks resumed. Both met."),
+    ...                     tempfile.mkdtemp(), formats=("png",))
+    >>> saved["segments"][0].name, "speakers" in saved
+    ('segments.png', False)
+    """
+    import matplotlib.pyplot as plt
+
+    formats = _formats(formats)
+    out: dict[str, list[Path]] = {}
+    figures = chart_figures(analysis, style=style)
+    try:
+        with _styles.style(style):
+            for name, fig in figures.items():
+                out[name] = save_figure(fig, Path(folder) / name, formats, dpi=dpi)
+    finally:
+        for fig in figures.values():
+            plt.close(fig)
+    return out

@@ -1,0 +1,95 @@
+"""Topic segment chart: a timeline of the segments over the sentences they span."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from discourse.plots._common import _categories, _missing, _section_spans, _table
+from discourse.plots._layout import (
+    _integer_axis,
+    _legend_outside,
+    _new_axes,
+    _row_height,
+    _rows,
+    _section_strip,
+    _sentence_bands,
+    _shorten,
+)
+from discourse.styles import category_colors
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from discourse.analysis import Analysis
+
+_NO_CATEGORY = "no keyword"
+_NO_CATEGORY_COLOR = "#BFBFBF"
+
+
+def plot_segments(
+    analysis: Analysis,
+    *,
+    title: str | None = "Topic segments",
+    ax: Axes | None = None,
+) -> Axes:
+    """Timeline of topic segments: one bar per segment over the sentences it spans.
+
+    Each row is labelled with the segment's number and label (its distinctive words); the
+    bar colour is its dominant keyword category; dashed lines separate sections.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        Needs the ``segments`` table (:func:`discourse.topics.segment_topics`).
+    title : str or None
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per segment (gid ``"segments"``).
+
+    Examples
+    --------
+    >>> from discourse import analyze
+    >>> result = analyze("Talks\\n\\nPeace talks went on. Peace envoys met. Oil fell. Oil rose.")
+    >>> ax = plot_segments(result)
+    >>> len([bar for bar in ax.patches if bar.get_gid() == "segments"]) == len(result.segments)
+    True
+    """
+    from matplotlib.patches import Patch
+
+    segments = _table(analysis, "segments")
+    need = {"first_sentence", "last_sentence"}
+    if segments is None or segments.empty or not need <= set(segments.columns):
+        raise _missing("plot_segments", "topic segments (table 'segments')",
+                       "segment the article with discourse.topics.segment_topics")
+    segments = segments.reset_index(drop=True)
+    n = len(segments)
+    ids = segments["segment_id"].tolist() if "segment_id" in segments else list(range(n))
+    labels = segments["label"].tolist() if "label" in segments else [""] * n
+    cats = (segments["keyword_category"].tolist() if "keyword_category" in segments
+            else [None] * n)
+    cats = [c if isinstance(c, str) else None for c in cats]
+    colors = category_colors(_categories(analysis, cats))
+    first = segments["first_sentence"].to_numpy(float)
+    last = segments["last_sentence"].to_numpy(float)
+    ax = ax or _new_axes(height=max(2.4, _row_height() * n + 1.9))
+    ax.barh(range(n), last - first + 1, left=first - 0.5, height=0.62,
+            color=[colors[c] if c else _NO_CATEGORY_COLOR for c in cats], edgecolor="white",
+            linewidth=0.8, gid="segments", zorder=2)
+    _rows(ax, [f"{i}  {_shorten(lab if isinstance(lab, str) else '', 42)}"
+               for i, lab in zip(ids, labels, strict=True)])
+    ax.set_xlim(first.min() - 0.6, last.max() + 0.6)
+    _integer_axis(ax.xaxis)
+    ax.set_xlabel("Sentence number (reading order)")
+    ax.set_ylabel("Segment (label: distinctive words)")
+    shown = [c for c in colors if c in cats]
+    handles = [Patch(color=colors[c]) for c in shown]
+    if None in cats:
+        handles.append(Patch(color=_NO_CATEGORY_COLOR))
+        shown.append(_NO_CATEGORY)
+    if handles:
+        _legend_outside(ax, handles, shown, title="Main keyword")
+    _section_strip(ax, _sentence_bands(_section_spans(analysis)), title)
+    return ax

@@ -1,0 +1,73 @@
+"""Exported files: valid PNG / SVG / PDF with embedded TrueType fonts, the same bytes for
+the same chart; every chart with data drawn and every figure closed."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+
+from discourse import plots
+from discourse.errors import InvalidOptionError
+from tests.test_plots import (  # noqa: F401 (fixtures)
+    analysis_fixture,
+    bare_fixture,
+    close_figures_fixture,
+)
+
+
+def test_save_figure_writes_valid_files(tmp_path, analysis):
+    ax = plots.plot_sentiment_arc(analysis)
+    paths = plots.save_figure(ax.figure, tmp_path / "sub" / "arc.png", dpi=72)
+    assert [p.name for p in paths] == ["arc.png", "arc.svg", "arc.pdf"]
+    png, svg, pdf = (p.read_bytes() for p in paths)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert ET.fromstring(svg).tag.endswith("svg")
+    assert pdf.startswith(b"%PDF")
+    assert b"/FontFile2" in pdf and b"/Type3" not in pdf  # TrueType embedded, no Type 3
+    assert sorted(p.name for p in (tmp_path / "sub").iterdir()) == [
+        "arc.pdf", "arc.png", "arc.svg"]  # no temporary files left
+    # The same chart gives the same bytes (no dates in the files).
+    twins = [plots.save_figure(plots.plot_keyword_rates(analysis).figure, tmp_path / name,
+                               formats=("pdf", "svg")) for name in ("one", "two")]
+    assert [p.read_bytes() for p in twins[0]] == [p.read_bytes() for p in twins[1]]
+
+
+def test_save_figure_rejects_unknown_formats(tmp_path):
+    fig = plt.figure()
+    with pytest.raises(InvalidOptionError, match="format"):
+        plots.save_figure(fig, tmp_path / "x", formats=("gif",))
+    with pytest.raises(InvalidOptionError):
+        plots.save_figure(fig, tmp_path / "x", formats=())
+    with pytest.raises(InvalidOptionError, match="dpi"):
+        plots.save_figure(fig, tmp_path / "x", formats="png", dpi=0)
+    assert not list(tmp_path.iterdir())
+
+
+def test_save_charts_draws_every_chart_with_data(tmp_path, analysis):
+    before = plt.get_fignums()
+    saved = plots.save_charts(analysis, tmp_path, formats=("png", "svg"), dpi=60)
+    assert set(saved) == set(plots.CHARTS)
+    for name, paths in saved.items():
+        assert [p.name for p in paths] == [f"{name}.png", f"{name}.svg"]
+        assert paths[0].read_bytes().startswith(b"\x89PNG")
+    assert plt.get_fignums() == before  # every figure closed
+
+
+def test_save_charts_skips_charts_without_data(tmp_path, bare):
+    saved = plots.save_charts(bare, tmp_path, formats="png", dpi=50)
+    assert set(saved) == {"keyword_rates", "dispersion", "segments"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "dispersion.png", "keyword_rates.png", "segments.png"]
+
+
+def test_chart_figures_draws_the_charts_asked_for(analysis):
+    figures = plots.chart_figures(analysis, charts=["stance", "speakers"])
+    assert list(figures) == ["stance", "speakers"]
+    with pytest.raises(InvalidOptionError, match="chart"):
+        plots.chart_figures(analysis, charts=["pie"])
