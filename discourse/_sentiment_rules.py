@@ -108,20 +108,14 @@ class Rules:
 
 
 def _pattern_lexicon() -> dict[str, tuple[float, float, float, bool]]:
-    # TextBlob's own lexicon object (pattern en-sentiment.xml), read from the installed package.
-    from textblob.en import sentiment as pattern
+    # TextBlob's lexicon (pattern's en-sentiment.xml), read without importing TextBlob.
+    from discourse._pattern import pattern_lexicon
 
-    if dict.__len__(pattern) == 0:
-        pattern.load()
-    out = {}
-    for word, senses in dict.items(pattern):
-        p, s, i = senses[None]
-        out[word] = (float(p), float(s), float(i), "RB" in senses)
-    return out
+    return dict(pattern_lexicon())
 
 
 def _pattern_emoticons() -> dict[str, float]:
-    from textblob._text import EMOTICONS
+    from discourse._pattern import EMOTICONS
 
     return {e.lower(): float(p) for (_, p), faces in EMOTICONS.items() for e in faces}
 

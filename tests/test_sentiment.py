@@ -1,5 +1,6 @@
-"""Tests of discourse.sentiment: exact TextBlob/VADER columns, the corrected combined score,
-section aggregates and the NYT editorial benchmark (held out from the fit)."""
+"""Tests of discourse.sentiment: exact TextBlob/VADER columns (reimplemented in
+discourse._pattern and discourse._vader), the corrected combined score, section aggregates
+and the NYT editorial benchmark (held out from the fit)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import sys
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from discourse._data import sentence_frame
 from discourse._sentiment_rules import FEATURES, features, rules
@@ -66,24 +69,168 @@ def test_nyt_correlation_and_f1(nyt):
     assert table.loc["sentiment_score", "f1"] >= table.loc["textblob_polarity", "f1"]
 
 
-def test_polarity_and_subjectivity_are_textblobs_own(nyt):
+# --- TextBlob's and VADER's own scores, reimplemented exactly -------------------------------
+
+SENTIMENT_FILES = (
+    "amazon_review_snippets.tsv",
+    "movie_review_snippets.tsv",
+    "nyt_editorial_snippets.tsv",
+    "tweets.tsv",
+)
+VADER_KEYS = ("compound", "pos", "neu", "neg")
+
+
+@pytest.fixture(scope="module")
+def snippets() -> list[str]:
+    return [t for name in SENTIMENT_FILES for t in read_ground_truth(name)[0]]
+
+
+@pytest.fixture(scope="module")
+def scored_snippets(snippets) -> pd.DataFrame:
+    return score_sentiment(snippets)
+
+
+@pytest.fixture(scope="module")
+def vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def test_polarity_and_subjectivity_are_textblobs_own(snippets, scored_snippets):
+    # TextBlob(t).sentiment is PatternAnalyzer().analyze(t), a namedtuple around
+    # textblob.en.sentiment(t): called directly, as the blob and the namedtuple only add time.
+    from textblob.en import sentiment
+
+    assert len(snippets) == 23703
+    expected = [tuple(sentiment(t)) for t in snippets]
+    # Same floats, not merely close ones.
+    assert scored_snippets["polarity"].tolist() == [e[0] for e in expected]
+    assert scored_snippets["subjectivity"].tolist() == [e[1] for e in expected]
+
+
+def test_vader_columns_are_vaders_own(snippets, scored_snippets, vader):
+    expected = [vader.polarity_scores(t) for t in snippets]
+    for key in VADER_KEYS:
+        assert scored_snippets[f"vader_{key}"].tolist() == [e[key] for e in expected], key
+
+
+@pytest.mark.slow
+def test_exact_scores_on_every_sentence_of_the_speeches(vader):
     from textblob import TextBlob
 
-    texts, _ = nyt
+    from discourse.sentences import split_sentences
+
+    files = sorted((DATA / "corpus").rglob("*.txt"))
+    assert len(files) == 124
+    texts = [s.text for f in files for s in split_sentences(f.read_text(encoding="utf-8"))]
     scored = score_sentiment(texts)
     expected = [TextBlob(t).sentiment for t in texts]
     assert scored["polarity"].tolist() == [e.polarity for e in expected]
     assert scored["subjectivity"].tolist() == [e.subjectivity for e in expected]
+    v = [vader.polarity_scores(t) for t in texts]
+    for key in VADER_KEYS:
+        assert scored[f"vader_{key}"].tolist() == [e[key] for e in v], key
 
 
-def test_vader_columns_are_vaders_own(nyt):
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+# Texts that exercise pattern's tokeniser and rules and VADER's rules one by one.
+TRICKY = [
+    "",
+    "   ",
+    "I don't like it :( but :-) is fine (!) really!!!",
+    "Not bad at all. Not really good, but NEVER so good!",
+    "It was great : ) and then : ( sad ;-) 8 ) x D : c ) <3 ♥",
+    "Mr. Smith went to the U.S. e.g. today... wow.... ok.",
+    "First paragraph is good\n\nSecond is terrible\r\n\r\nthird END-OF-SENTENCE happy",
+    "“Good,” she said. ‘Bad’ he replied. It’s terribly happy, isn't it?",
+    "not a good idea; not the best; no good; never good",
+    "really not good, simply not bad, very very good, extremely bad!",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "At least it isn't a horrible book. The least compelling one. Very least good.",
+    "The book was only kind of good. Sort of bad. Kinda nice.",
+    "Without a doubt, excellent idea. No problem, no or nor happy.",
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "Today SUX! lol ?? really??? what????",
+    "Catch utf-8 emoji such as 💘 and 💋 and 😁, also☺️ and 👍🏽.",
+    "The bomb was the shit, bad ass, yeah right, kiss of death, to die for.",
+    "GOOD BAD UGLY",
+    "but but good but bad",
+    "o.O >.> o . O °O° :'''( :'( ;'(",
+]
 
-    texts = nyt[0][:500]
-    analyzer = SentimentIntensityAnalyzer()
-    scored = score_sentiment(texts)
-    for key in ("compound", "pos", "neu", "neg"):
-        assert scored[f"vader_{key}"].tolist() == [analyzer.polarity_scores(t)[key] for t in texts]
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_texts_match_textblob_and_vader(text, vader):
+    from textblob import TextBlob
+
+    scored = score_sentiment([text]).iloc[0]
+    assert (scored["polarity"], scored["subjectivity"]) == tuple(TextBlob(text).sentiment)
+    v = vader.polarity_scores(text)
+    assert tuple(scored[f"vader_{k}"] for k in VADER_KEYS) == tuple(v[k] for k in VADER_KEYS)
+
+
+_PIECES = [
+    "good", "bad", "not", "no", "never", "very", "really", "terribly", "happy", "kind", "of",
+    "but", "least", "at", "so", "this", "without", "doubt", "isn't", "don't", "It's", "GREAT",
+    "Mr.", "U.S.", "e.g.", "etc.", "A.", ":)", ":(", ":-D", "XD", ";)", "<3", ":c)", "8-)",
+    "o.O", "(!)", "!", "!!", "?", "??", "...", ".", ",", ";", ":", "(", ")", "'", '"', "“",
+    "”", "‘", "’", "-", "\n", "\n\n", "\r\n", "😁", "💘", "👍🏽", "°", "x", "D", "8",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  "]))))
+def test_random_texts_match_textblob_and_vader(parts):
+    from textblob import TextBlob
+
+    from discourse._pattern import pattern_sentiment
+    from discourse._sentiment_rules import vader_analyzer
+    from discourse._vader import vader_scores
+
+    text = "".join(p + gap for p, gap in parts)
+    assert pattern_sentiment(text) == tuple(TextBlob(text).sentiment)
+    v = vader_analyzer().polarity_scores(text)  # VADER's own SentimentIntensityAnalyzer
+    assert vader_scores(text) == tuple(v[k] for k in VADER_KEYS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=sorted(set("".join(_PIECES)) | set("abcXYZ \t")), max_size=40))
+def test_random_characters_match_textblob(text):
+    from textblob import TextBlob
+
+    from discourse._pattern import pattern_sentiment
+
+    assert pattern_sentiment(text) == tuple(TextBlob(text).sentiment)
+
+
+def test_pattern_lexicon_and_constants_are_textblobs():
+    import textblob._text as tb_text
+    from textblob.en import sentiment as tb_sentiment
+
+    from discourse import _pattern
+
+    tb_sentiment("good")  # loads the lexicon
+    ours = _pattern.pattern_lexicon()
+    theirs = dict(dict.items(tb_sentiment))
+    assert ours.keys() == theirs.keys() and len(ours) > 2800
+    for word, senses in theirs.items():
+        assert ours[word] == (*senses[None], "RB" in senses), word
+    assert _pattern.EMOTICONS == tb_text.EMOTICONS
+    assert _pattern.PUNCTUATION == tb_text.PUNCTUATION
+    assert _pattern.ABBREVIATIONS == tb_text.ABBREVIATIONS
+    # Same alternatives in the same order (the order picks ":c" or ":c)" in ": c )").
+    assert _pattern._RE_EMOTICONS.pattern == tb_text.RE_EMOTICONS.pattern
+
+
+def test_scoring_imports_neither_textblob_nor_nltk():
+    code = (
+        "import sys, discourse; discourse.score_sentiment(['Not good :) at all!']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textblob', 'nltk', 'scipy'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_shipped_model_was_fitted_without_nyt_and_is_reproducible():
