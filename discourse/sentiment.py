@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse._data import sentence_frame
+from discourse.article import FRAME_COLUMNS
 from discourse.errors import InvalidLexiconError, InvalidOptionError, check_choice
 
 if TYPE_CHECKING:
@@ -64,18 +65,6 @@ BY_SECTION_COLUMNS = (
 #: ``sentiment`` is "negative" at or below the first value, "positive" at or above the
 #: second, "neutral" in between (VADER's convention for its compound score).
 DEFAULT_THRESHOLDS = (-0.05, 0.05)
-# Columns of the sentence table carried over to the scores, when present.
-_ID_COLUMNS = (
-    "section_id",
-    "section_heading",
-    "section_kind",
-    "paragraph_id",
-    "sentence_id",
-    "kind",
-    "start",
-    "end",
-    "text",
-)
 _EVAL_SCORES = {
     "textblob_polarity": "polarity",
     "vader_compound": "vader_compound",
@@ -179,7 +168,7 @@ def score_sentiment(
     low, high = _check_thresholds(thresholds)
     frame = sentence_frame(data)
     texts = [t if isinstance(t, str) else "" for t in frame["text"]]
-    ids = frame[[c for c in _ID_COLUMNS if c in frame.columns]].reset_index(drop=True)
+    ids = frame[[c for c in FRAME_COLUMNS if c in frame.columns]].reset_index(drop=True)
 
     # Each distinct sentence is scored once (boilerplate and quotes repeat in corpora).
     unique = dict.fromkeys(texts)
