@@ -293,3 +293,17 @@ def test_corpus_topics_reject_bad_input():
         corpus_topics(42, n_topics=2)
     with pytest.raises(InvalidOptionError):
         corpus_topics(pd.DataFrame({"body": ["x"]}), n_topics=1)
+
+
+def test_seed_sections_get_two_to_six_segments_on_paragraph_breaks(seed_article):
+    paragraph = seed_article.to_frame().set_index("sentence_id")["paragraph_id"]
+    segments = segment_topics(seed_article)
+    body = segments[segments["section_id"].isin([s.id for s in seed_article.body_sections])]
+    assert body["section_id"].nunique() == 2
+    for _, section in body.groupby("section_id"):
+        assert 2 <= len(section) <= 6
+        for first in section["first_sentence"].iloc[1:]:  # boundaries inside the section
+            assert paragraph[first] != paragraph[first - 1]
+        for label in section["label"]:
+            words = [w.strip().lower() for w in label.split(",")]
+            assert words and not set(words) & stopwords()
