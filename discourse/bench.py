@@ -1353,19 +1353,9 @@ def run_benchmark(
             progress(f"section {name} done in {time.perf_counter() - started:.1f} s")
     _ratio_to_baseline(rows)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    for col in (
-        "mb",
-        "seconds",
-        "sentences_per_s",
-        "mb_per_s",
-        "ratio",
-        "peak_traced_mb",
-        "max_rss_mb",
-    ):
-        frame[col] = frame[col].astype("float64")
-    for col in ("sentences", "runs"):
-        frame[col] = frame[col].astype("Int64")
-    return frame
+    numbers = {col: "Int64" if col in ("sentences", "runs") else "float64"
+               for col in (*COLUMNS[3:11], "runs")}
+    return frame.astype(numbers)
 
 
 # --------------------------------------------------------------------------- output
