@@ -31,7 +31,9 @@ class Analysis:
         One row per sentence: the columns of :meth:`Article.to_frame` plus one group of
         columns per analysis step that ran.
     tables : dict of str to pandas.DataFrame
-        Further tables by name (added by later steps: ``keywords``, ``segments``, ...).
+        Further tables by name, also readable as attributes (``analysis.keywords``):
+        ``speakers``, ``keywords``, ``segments``, ``sentiment_sections``, ``markers`` and,
+        with targets, ``stance`` and ``stance_sections`` (columns in the README).
     params : dict
         The options :func:`analyze` was called with.
     """
