@@ -333,6 +333,17 @@ def _neutral_mask(
     return skip
 
 
+def _signed_sums(values: list[float], weights: list[float]) -> tuple[float, float]:
+    """Weighted sums of the positive values and of the (negated) negative values."""
+    pos = neg = 0.0
+    for v, w in zip(values, weights, strict=True):
+        if v > 0:
+            pos += v * w
+        else:
+            neg -= v * w
+    return pos, neg
+
+
 def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
     """The corrected lexicon features of one text (see :data:`FEATURES`).
 
@@ -506,24 +517,14 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
         tb_pos /= total
         tb_neg /= total
         tb_subj /= total
-    pos = neg = 0.0
-    for v, w in zip(vv, vw, strict=True):
-        if v > 0:
-            pos += v * w
-        else:
-            neg -= v * w
+    pos, neg = _signed_sums(vv, vw)
     vsum = pos - neg
     if vsum:
         # VADER's punctuation emphasis: up to 4 "!" add 0.292 each; 2-3 "?" add 0.18 each.
         quest = 0.0 if n_quest < 2 else 0.96 if n_quest > 3 else 0.18 * n_quest
         emph = min(n_excl, 4) * 0.292 + quest
         vsum += emph if vsum > 0 else -emph
-    a_pos = a_neg = 0.0
-    for a, w in zip(av, aw, strict=True):
-        if a > 0:
-            a_pos += a * w
-        else:
-            a_neg -= a * w
+    a_pos, a_neg = _signed_sums(av, aw)
     return (
         tb_pos - tb_neg, tb_subj, tb_pos, tb_neg, vsum, pos, neg, a_pos, a_neg,
         float(len(tw) + len(vv) + len(av)), float(n_words),

@@ -162,7 +162,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     [(0, 8), (9, 20)]
     """
     cuts: list[int] = []
-    list_starts, in_marker = _list_markers(text) if _has_list(text) else ([], set())
+    list_starts, in_marker = _list_markers(text)
     for m in _CANDIDATE.finditer(text):
         if m.start() in in_marker:
             continue
@@ -184,11 +184,6 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             bounds.append((start, start + len(stripped)))
         prev = cut
     return bounds
-
-
-def _has_list(text: str) -> bool:
-    # Cheap pre-check: list markers need a digit or letter directly before ")" or ". ".
-    return any(ch in text for ch in "•⁃‣◦▪") or ")" in text or bool(_MARKER.search(text))
 
 
 def split_sentences(text: str, *, offset: int = 0) -> list[Span]:

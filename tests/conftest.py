@@ -73,3 +73,28 @@ def wire_story() -> str:
 @pytest.fixture
 def markdown_release() -> str:
     return MARKDOWN_RELEASE
+
+
+# Fixtures of the chart tests (tests/test_plots*.py).
+@pytest.fixture(scope="module")
+def analysis():
+    from tests.test_plots import build_analysis
+
+    return build_analysis()
+
+
+@pytest.fixture(scope="module")
+def bare():
+    from tests.test_plots import build_analysis
+
+    return build_analysis(full=False)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    # Only where a test drew something: most tests never import matplotlib.
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")

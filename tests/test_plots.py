@@ -101,25 +101,6 @@ def long_headed_text(n: int) -> str:
     return "\n".join(parts)
 
 
-# Fixtures of the chart tests: they import these by their Python names (which the test
-# arguments do not shadow) and use them by their fixture names.
-
-@pytest.fixture(scope="module", name="analysis")
-def analysis_fixture() -> Analysis:
-    return build_analysis()
-
-
-@pytest.fixture(scope="module", name="bare")
-def bare_fixture() -> Analysis:
-    return build_analysis(full=False)
-
-
-@pytest.fixture(autouse=True, name="close_figures")
-def close_figures_fixture():
-    yield
-    plt.close("all")
-
-
 def by_gid(artists, prefix: str) -> list:
     return [a for a in artists if (a.get_gid() or "").startswith(prefix)]
 

@@ -11,7 +11,7 @@ import pytest
 
 from discourse import plots
 from discourse.errors import InvalidOptionError, MissingDataError
-from tests.test_plots import by_gid, close_figures_fixture, tick_texts  # noqa: F401 (fixture)
+from tests.test_plots import by_gid, tick_texts
 
 
 def corpus_table() -> pd.DataFrame:

@@ -14,11 +14,6 @@ import pytest
 
 from discourse import plots
 from discourse.errors import InvalidOptionError
-from tests.test_plots import (  # noqa: F401 (fixtures)
-    analysis_fixture,
-    bare_fixture,
-    close_figures_fixture,
-)
 
 
 def test_save_figure_writes_valid_files(tmp_path, analysis):

@@ -13,12 +13,10 @@ from discourse.analysis import Analysis
 from discourse.errors import InvalidOptionError, MissingDataError
 from discourse.keywords import keyword_dispersion
 from discourse.parse import read_article
-from tests.test_plots import (  # noqa: F401 (fixtures)
+from tests.test_plots import (
     TEXT,
-    analysis_fixture,
     build_analysis,
     by_gid,
-    close_figures_fixture,
     long_headed_text,
     tick_texts,
 )

@@ -11,10 +11,9 @@ matplotlib.use("Agg")
 import pytest
 
 from discourse import plots
-from tests.test_plots import (  # noqa: F401 (fixtures)
+from tests.test_plots import (
     build_analysis,
     by_gid,
-    close_figures_fixture,
     long_headed_text,
     section_labels,
 )

@@ -10,15 +10,12 @@ import pytest
 
 from discourse import plots
 from discourse.errors import InvalidOptionError, MissingDataError
-from tests.test_plots import (  # noqa: F401 (fixtures)
+from tests.test_plots import (
     POLARITY,
     SCORE,
     SUBJECTIVITY,
-    analysis_fixture,
-    bare_fixture,
     build_analysis,
     by_gid,
-    close_figures_fixture,
     section_labels,
 )
 

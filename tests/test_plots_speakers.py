@@ -11,11 +11,8 @@ import pytest
 from discourse import plots
 from discourse.analysis import Analysis
 from discourse.errors import MissingDataError
-from tests.test_plots import (  # noqa: F401 (fixtures)
-    analysis_fixture,
-    bare_fixture,
+from tests.test_plots import (
     by_gid,
-    close_figures_fixture,
     tick_texts,
 )
 
