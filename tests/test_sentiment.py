@@ -234,14 +234,14 @@ def test_scoring_imports_neither_textblob_nor_nltk():
 
 
 def _assert_close(fresh, stored, where="model"):
-    """Equal structure and strings; numbers equal within 1e-9 (BLAS builds differ in the last digits)."""
+    """Same structure and strings; numbers within 1e-9 (BLAS builds differ in the last digits)."""
     if isinstance(stored, dict):
         assert isinstance(fresh, dict) and fresh.keys() == stored.keys(), where
         for key in stored:
             _assert_close(fresh[key], stored[key], f"{where}.{key}")
     elif isinstance(stored, list):
         assert isinstance(fresh, list) and len(fresh) == len(stored), where
-        for i, (a, b) in enumerate(zip(fresh, stored)):
+        for i, (a, b) in enumerate(zip(fresh, stored, strict=True)):
             _assert_close(a, b, f"{where}[{i}]")
     elif isinstance(stored, float) or isinstance(fresh, float):
         assert fresh == pytest.approx(stored, rel=1e-9, abs=1e-9), where
