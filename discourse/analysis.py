@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -10,13 +11,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from discourse.article import Article
+from discourse.errors import DiscourseError, MissingDataError
 from discourse.io import atomic_write, ensure_folder, write_text
 from discourse.parse import Source, read_article
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Analysis", "analyze"]
+__all__ = ["Analysis", "MissingTableError", "SourceTypeError", "analyze"]
+
+
+class MissingTableError(MissingDataError, AttributeError):
+    """A table the analysis did not compute was asked for (e.g. stance without targets)."""
+
+
+class SourceTypeError(DiscourseError, TypeError):
+    """:func:`analyze` was given something that is not an article, a path, a text or bytes."""
 
 
 @dataclass
@@ -48,6 +58,12 @@ class Analysis:
         tables = self.__dict__.get("tables", {})
         if name in tables:
             return tables[name]
+        if name in ("stance", "stance_sections"):
+            raise MissingTableError(
+                f"This analysis has no {name!r} table: stance is scored only toward named "
+                "targets. Pass targets= to analyze(), e.g. analyze(source, targets="
+                "'targets.yaml') or targets={'sanctions': ['sanction*']}."
+            )
         raise AttributeError(f"{type(self).__name__!s} has no attribute or table {name!r}")
 
     @property
@@ -176,6 +192,12 @@ def analyze(
     from discourse.speakers import speaker_table
     from discourse.topics import segment_ids, segment_topics
 
+    if not isinstance(source, (Article, str, bytes, os.PathLike)):
+        raise SourceTypeError(
+            f"analyze() cannot read an object of type {type(source).__name__}; pass a file "
+            "path (str or pathlib.Path), the article's text as a str, raw bytes, or an "
+            "Article from read_article()."
+        )
     article = (source if isinstance(source, Article)
                else read_article(source, boilerplate=boilerplate, encoding=encoding))
     dictionary = load_dictionary(keywords)

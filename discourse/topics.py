@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from discourse._data import sentence_frame
 from discourse.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
-from discourse.errors import InvalidOptionError, check_choice
+from discourse.errors import EmptyInputError, InvalidOptionError, check_choice
 from discourse.resources import load_lexicon
 from discourse.segmentation import ParagraphMode, segment_sentences, segments_from_boundaries
 from discourse.tokens import stem, stopwords, tokenize
@@ -383,6 +383,11 @@ def corpus_topics(
     if not isinstance(n_topics, int) or n_topics < 1:
         raise InvalidOptionError(f"n_topics must be a positive integer (got {n_topics!r}).")
     docs = _documents(texts)
+    if not docs:
+        raise EmptyInputError(
+            "corpus_topics: there are no documents to model; pass a list of texts, a mapping "
+            "{doc_id: text}, or the sentences table of a corpus run."
+        )
     rows = []
     for doc_id, text in docs:
         for number, paragraph in enumerate(_paragraphs(text)):

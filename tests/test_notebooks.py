@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,13 +33,12 @@ def errors_in(cells: list[dict]) -> list[dict]:
 
 def chart_cells_without_image(cells: list[dict]) -> list[str]:
     """The source of each code cell that shows a chart but holds no PNG output."""
-    missing = []
-    for cell in cells:
-        source = "".join(cell["source"])
-        if cell["cell_type"] == "code" and "plt.show()" in source:
-            if not any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
-                missing.append(source[:80])
-    return missing
+    def has_image(cell: dict) -> bool:
+        return any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+
+    return ["".join(c["source"])[:80] for c in cells
+            if c["cell_type"] == "code" and "plt.show()" in "".join(c["source"])
+            and not has_image(c)]
 
 
 def main_job_environment() -> dict[str, str]:
@@ -46,6 +46,8 @@ def main_job_environment() -> dict[str, str]:
     ``MPLBACKEND=Agg`` set as scripts once exported it (the kernel must not inherit it)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     env["MPLBACKEND"] = "Agg"
+    if not (ROOT / ".venv" / "bin" / "python").exists():  # the script's fallback: python3
+        env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     return env
 
 

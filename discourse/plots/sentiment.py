@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from discourse.errors import InvalidOptionError
 from discourse.plots._common import _SPEECH_TYPES, _check_int, _missing, _section_spans, _sentences
 from discourse.plots._layout import (
     _integer_axis,
@@ -81,6 +82,14 @@ def plot_sentiment_arc(
 
     window = _check_int("window", window, 1)
     frame = _sentences(analysis)
+    if isinstance(scores, str):
+        scores = (scores,)
+    unknown = [c for c in scores if c not in SCORE_LABELS and c not in frame.columns]
+    if unknown:
+        raise InvalidOptionError(
+            f"plot_sentiment_arc: scores={tuple(scores)!r} names {', '.join(map(repr, unknown))}"
+            f", which is not a sentiment column; use any of {', '.join(map(repr, SCORE_LABELS))}."
+        )
     present = [c for c in scores if c in frame.columns and frame[c].notna().any()]
     if not present or frame.empty:
         raise _missing("plot_sentiment_arc", f"sentiment columns ({', '.join(scores)})",
