@@ -39,7 +39,7 @@ def test_analyze_of_a_number_names_the_type_and_what_is_accepted():
 
 def test_stance_sections_without_targets_says_pass_targets(analysis):
     with pytest.raises(DiscourseError) as err:
-        analysis.stance_sections
+        _ = analysis.stance_sections
     assert isinstance(err.value, AttributeError)  # hasattr() and getattr(default) still work
     assert "targets=" in str(err.value)
     assert not hasattr(analysis, "stance")
@@ -47,7 +47,7 @@ def test_stance_sections_without_targets_says_pass_targets(analysis):
 
 def test_other_missing_attributes_stay_plain_attribute_errors(analysis):
     with pytest.raises(AttributeError) as err:
-        analysis.no_such_table
+        _ = analysis.no_such_table
     assert "no_such_table" in str(err.value)
 
 

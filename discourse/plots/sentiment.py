@@ -84,13 +84,13 @@ def plot_sentiment_arc(
     frame = _sentences(analysis)
     if isinstance(scores, str):
         scores = (scores,)
+    present = [c for c in scores if c in frame.columns and frame[c].notna().any()]
     unknown = [c for c in scores if c not in SCORE_LABELS and c not in frame.columns]
-    if unknown:
+    if unknown and not present:
         raise InvalidOptionError(
             f"plot_sentiment_arc: scores={tuple(scores)!r} names {', '.join(map(repr, unknown))}"
             f", which is not a sentiment column; use any of {', '.join(map(repr, SCORE_LABELS))}."
         )
-    present = [c for c in scores if c in frame.columns and frame[c].notna().any()]
     if not present or frame.empty:
         raise _missing("plot_sentiment_arc", f"sentiment columns ({', '.join(scores)})",
                        "score the sentences with discourse.sentiment.score_sentiment")
