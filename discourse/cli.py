@@ -111,14 +111,6 @@ def _build_parser() -> argparse.ArgumentParser:
     kwic.add_argument("--window", type=_whole_number(0), default=5, metavar="N",
                       help="words of context on each side (default 5)")
 
-    bench = sub.add_parser(
-        "bench", help="benchmark the package against its peers",
-        description="Time discourse and its peers side by side on the same inputs and print "
-                    "throughput and ratios.",
-    )
-    bench.add_argument("--quick", action="store_true", help="small inputs, one repetition")
-    bench.add_argument("--sections", nargs="*", metavar="NAME",
-                       help="benchmark sections to run (default: all)")
     return parser
 
 
@@ -214,8 +206,8 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 def _cmd_kwic(args: argparse.Namespace) -> int:
     from discourse.errors import InvalidLexiconError
-    from discourse.keywords import kwic
-    from discourse.parse import read_article
+    from discourse.steps.keywords import kwic
+    from discourse.text.reading import read_article
 
     article = read_article(args.file)
     try:
@@ -228,15 +220,6 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
         print(f"{row.sentence_id:>4}  {row.left:>50}  [{row.keyword}]  {row.right}")
     print(f"{len(table)} matches", file=sys.stderr)
     return EXIT_OK
-
-
-def _cmd_bench(args: argparse.Namespace) -> int:
-    from discourse.bench import main as bench_main
-
-    argv = ["--quick"] if args.quick else []
-    if args.sections:
-        argv += ["--sections", *args.sections]
-    return int(bench_main(argv) or 0)
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
@@ -258,8 +241,7 @@ def _interrupted(args: argparse.Namespace) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _build_parser().parse_args(argv)
-    command = {"analyze": _cmd_analyze, "corpus": _cmd_corpus, "kwic": _cmd_kwic,
-               "bench": _cmd_bench}[args.command]
+    command = {"analyze": _cmd_analyze, "corpus": _cmd_corpus, "kwic": _cmd_kwic}[args.command]
     previous = warnings.showwarning
     warnings.showwarning = _show_warning
     try:

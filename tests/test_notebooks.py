@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import AGENCY_REPORT, ROOT, SEED
+from tests.conftest import AGENCY_REPORT, ROOT, SEED
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 NOTEBOOK_01 = ROOT / "notebooks" / "01_seed_article.ipynb"
