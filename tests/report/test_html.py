@@ -17,6 +17,7 @@ import pytest
 from discourse import plots, report
 from discourse.analysis import Analysis
 from discourse.errors import DiscourseWarning
+from discourse.report import html as html_module
 from discourse.steps.keywords import keyword_dispersion, keyword_frequencies
 from discourse.text.reading import read_article
 from tests.plots.test_plots import build_analysis
@@ -369,7 +370,7 @@ def test_rates_from_few_words_carry_a_caveat(seed_report):
     assert "†" in front
     lead = re.search(r"<tr><td>Lead</td>(.*?)</tr>", section).group(1)
     assert "†" not in lead
-    assert f"fewer than {report.MIN_WORDS_FOR_RATE} words" in section
+    assert f"fewer than {html_module.MIN_WORDS_FOR_RATE} words" in section
 
 
 def test_stance_marker_rates_are_shown(seed_report):
