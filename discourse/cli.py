@@ -162,7 +162,7 @@ def _folder_names(files: Sequence[str]) -> list[str]:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from discourse.analysis import analyze
+    from discourse.defaults import analyze
 
     options = _read_options(args)
     out = _output_folder(args.out)

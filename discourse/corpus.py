@@ -114,7 +114,7 @@ def analyze_document(doc_id: str, path: str, out: str, options: dict[str, Any]) 
 
     Runs in a worker process. Returns a small summary dict.
     """
-    from discourse.analysis import analyze
+    from discourse.defaults import analyze
 
     started = time.perf_counter()
     folder = Path(out) / "documents" / doc_id
@@ -152,7 +152,7 @@ def _run_local(docs: Sequence[Document], out: str, options: dict[str, Any],
 
 
 def _warm_up(options: dict[str, Any]) -> None:
-    from discourse.analysis import analyze
+    from discourse.defaults import analyze
 
     # A bad option is not reported here: each document fails with its own error record.
     with contextlib.suppress(Exception):

@@ -118,15 +118,15 @@ def _tint(score: float | None) -> str | None:
 
 
 def _stance_by_sentence(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
-    from discourse.plots.stance import _stance_long, _target_label, _target_labels
+    from discourse.views import stance_long, target_label, target_labels
 
-    long = _stance_long(analysis)
-    names = _target_labels(analysis)
+    long = stance_long(analysis)
+    names = target_labels(analysis)
     out: dict[int, list[tuple[str, str]]] = {}
     for sid, target, stance in long[["sentence_id", "target", "stance"]].itertuples(index=False):
         label = str(stance).lower()
         if label in ("favor", "against"):
-            out.setdefault(int(sid), []).append((_target_label(str(target), names), label))
+            out.setdefault(int(sid), []).append((target_label(str(target), names), label))
     return out
 
 
@@ -221,8 +221,8 @@ class _Renderer:
     """Builds the annotated HTML of each paragraph, remembering speaker and segment."""
 
     def __init__(self, analysis: Analysis, categories: list[str]) -> None:
-        from discourse.plots._common import _dictionary
         from discourse.plots.styles import PALETTE
+        from discourse.views import keyword_dictionary
 
         self.analysis = analysis
         self.article = analysis.article
@@ -236,7 +236,7 @@ class _Renderer:
         if "text" in frame and "start" in frame and len(frame):
             from discourse.steps.keywords import keyword_dispersion
 
-            hits = keyword_dispersion(frame, _dictionary(analysis, None))
+            hits = keyword_dispersion(frame, keyword_dictionary(analysis, None))
             if "sentence_id" in hits:
                 for h in hits.itertuples(index=False):
                     self.index.setdefault(h.category, len(self.index) % len(PALETTE))
@@ -468,9 +468,9 @@ def _segment_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | Non
 
 
 def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots.speakers import _speaker_counts
+    from discourse.views import speaker_counts
 
-    counts = _speaker_counts(analysis)
+    counts = speaker_counts(analysis)
     if counts.empty:
         return None
     rows = []
@@ -491,16 +491,16 @@ def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
 
 
 def _stance_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots.stance import _stance_long, _target_label, _target_labels
+    from discourse.views import stance_long, target_label, target_labels
 
-    long = _stance_long(analysis)
+    long = stance_long(analysis)
     if long.empty:
         return None
     table = analysis.tables.get("stance")
     mentioned = None
     if table is not None and "mentioned" in table.columns and len(table) == len(long):
         mentioned = table["mentioned"].fillna(False).astype(bool).to_numpy()
-    names = _target_labels(analysis)
+    names = target_labels(analysis)
     stance = long["stance"].astype(str).str.lower().to_numpy()
     targets = long["target"].astype(str).to_numpy()
     rows = []
@@ -508,11 +508,11 @@ def _stance_table(analysis: Analysis) -> dict[str, Any] | None:
         mine = targets == target
         f, a = int((mine & (stance == "favor")).sum()), int((mine & (stance == "against")).sum())
         if mentioned is None:
-            rows.append([_target_label(target, names), f, a, int(mine.sum()) - f - a,
+            rows.append([target_label(target, names), f, a, int(mine.sum()) - f - a,
                          f"{f - a:+d}"])
         else:
             m = int((mine & mentioned).sum())
-            rows.append([_target_label(target, names), m, f, a, m - f - a,
+            rows.append([target_label(target, names), m, f, a, m - f - a,
                          int(mine.sum()) - m, f"{f - a:+d}"])
     explain_net = "Favor minus against sentences."
     if mentioned is None:
@@ -678,15 +678,15 @@ def render_html(
     True
     """
     from discourse import __version__
-    from discourse.plots._common import _categories, _section_spans
     from discourse.plots.styles import PALETTE
+    from discourse.views import category_order, section_spans
 
     if not isinstance(standalone, bool):
         raise InvalidOptionError(f"standalone={standalone!r} must be True or False.")
     article = analysis.article
-    categories = _categories(analysis)
+    categories = category_order(analysis)
     renderer = _Renderer(analysis, categories)
-    spans = _section_spans(analysis)
+    spans = section_spans(analysis)
 
     header: list[dict[str, Any]] = []
     body: list[dict[str, Any]] = []
