@@ -607,6 +607,17 @@ def _data_files(analysis: Analysis, available: Iterable[str] | None) -> list[dic
     return [{"name": f"{n}.csv", "href": f"{n}.csv"} for n in names if f"{n}.csv" in have]
 
 
+def _options(options: Mapping[str, Any]) -> str:
+    """``name=value`` pairs, comma-separated.
+
+    Examples
+    --------
+    >>> _options({"thresholds": [-0.05, 0.05], "targets": "t.yaml"})
+    "thresholds=[-0.05, 0.05], targets='t.yaml'"
+    """
+    return ", ".join(f"{k}={v!r}" for k, v in options.items())
+
+
 def _provenance(analysis: Analysis) -> list[tuple[str, str]]:
     """(label, text) lines of the footer: versions, options, source and date."""
     from datetime import datetime, timezone
@@ -620,9 +631,17 @@ def _provenance(analysis: Analysis) -> list[tuple[str, str]]:
     if versions:
         lines.append(("Versions", ", ".join(f"{k} {v or 'not installed'}"
                                             for k, v in versions.items())))
-    params = analysis.params or {}
+    params = dict(analysis.params or {})
+    steps = params.pop("steps", None)
+    reader = params.pop("reader", None)
+    if isinstance(reader, Mapping) and reader:
+        lines.append(("Reading", _options(reader)))
+    if isinstance(steps, list) and steps:
+        lines.append(("Steps", "; ".join(
+            f"{step.get('name')} ({_options(step.get('params') or {}) or 'defaults'})"
+            for step in steps if isinstance(step, Mapping))))
     if params:
-        lines.append(("Options", "; ".join(f"{k}={v!r}" for k, v in params.items())))
+        lines.append(("Options", _options(params)))
     if record.get("source"):
         lines.append(("Input", f"{record['source']} ({record.get('encoding') or 'text'})"))
     lexicons = record.get("lexicons") or {}
