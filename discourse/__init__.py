@@ -44,8 +44,6 @@ _EXPORTS = {
     "default_pipeline": "discourse.defaults",
     "registered_steps": "discourse.defaults",
     "Pipeline": "discourse.pipeline",
-    "Step": "discourse.pipeline",
-    "StepOutput": "discourse.pipeline",
     "save_analysis": "discourse.save",
     "MissingTableError": "discourse.errors",
     "SourceTypeError": "discourse.errors",
@@ -63,7 +61,7 @@ _EXPORTS = {
 
 
 # Submodules reachable as attributes after a plain ``import discourse``.
-_SUBMODULES = {"plots", "report", "corpus"}
+_SUBMODULES = {"plots", "report", "corpus", "views"}
 
 
 @cache

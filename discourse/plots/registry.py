@@ -11,6 +11,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 from typing import Any, TypeVar
 
 __all__ = ["Chart", "register_chart", "registered_charts"]
@@ -53,10 +54,8 @@ def register_chart(name: str, *, order: float, caption: str) -> Callable[[F], F]
 
 def registered_charts() -> dict[str, Chart]:
     """Every registered chart by name, in report order (plots and step modules imported)."""
-    import discourse.plots
-    import discourse.steps
-
-    for package in (discourse.plots, discourse.steps):
-        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+    root = Path(__file__).resolve().parents[1]  # the discourse package folder
+    for package in ("plots", "steps"):
+        for info in pkgutil.walk_packages([str(root / package)], f"discourse.{package}."):
             import_module(info.name)
     return dict(sorted(_CHARTS.items(), key=lambda item: (item[1].order, item[0])))

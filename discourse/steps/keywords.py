@@ -29,7 +29,7 @@ from discourse.errors import (
     check_choice,
 )
 from discourse.lexicon.dictionary import Dictionary, Match, TextTokens, load_dictionary
-from discourse.pipeline import Step, StepOutput
+from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import sentence_frame
 from discourse.text.names import in_name
 from discourse.text.tokens import stem, stopwords

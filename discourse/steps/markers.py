@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from discourse.errors import InvalidLexiconError, InvalidOptionError, check_choice
 from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary
 from discourse.lexicon.resources import load_lexicon
-from discourse.pipeline import Step, StepOutput
+from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import sentence_frame
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from discourse.pipeline import Step, StepOutput
+from discourse.steps.base import Step, StepOutput
 from discourse.steps.quotes.attribution import attribute_quotes
 from discourse.steps.quotes.speakers import speaker_table
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from discourse.pipeline import Step, StepOutput
+from discourse.steps.base import Step, StepOutput
 from discourse.steps.sentiment.scoring import (
     DEFAULT_THRESHOLDS,
     SENTIMENT_COLUMNS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from discourse.pipeline import Step, StepOutput
+from discourse.steps.base import Step, StepOutput
 from discourse.steps.stance.scoring import (
     LexicalStanceScorer,
     StanceScorer,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from discourse.lexicon.dictionary import Dictionary, load_dictionary
-from discourse.pipeline import Step, StepOutput
+from discourse.steps.base import Step, StepOutput
 from discourse.steps.keywords import shared_dictionary
 from discourse.steps.topics.topics import segment_ids, segment_topics
 
