@@ -46,6 +46,7 @@ _EXPORTS = {
     "Pipeline": "discourse.pipeline",
     "save_analysis": "discourse.save",
     "MissingTableError": "discourse.errors",
+    "SourceTypeError": "discourse.errors",
     "DiscourseError": "discourse.errors",
     "DiscourseWarning": "discourse.errors",
     "InputNotFoundError": "discourse.errors",

@@ -17,6 +17,7 @@ __all__ = [
     "InvalidOptionError",
     "MissingDataError",
     "MissingTableError",
+    "SourceTypeError",
     "check_choice",
     "check_int",
     "missing_data",
@@ -61,6 +62,10 @@ class MissingTableError(MissingDataError, AttributeError):
 
 class InvalidOptionError(DiscourseError, ValueError):
     """An option has a value outside the allowed ones."""
+
+
+class SourceTypeError(DiscourseError, TypeError):
+    """An input is not an article, a path, a text or bytes (``analyze(42)``)."""
 
 
 def check_choice(name: str, value: object, allowed: tuple[object, ...]) -> None:

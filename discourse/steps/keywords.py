@@ -253,7 +253,19 @@ def _pattern_dictionary(pattern: Any) -> Dictionary:
     if isinstance(pattern, (list, tuple)) and pattern and all(isinstance(p, str) for p in pattern):
         if not all(p.strip() for p in pattern):
             raise InvalidLexiconError("kwic got an empty pattern; pass a word, glob or phrase.")
-        return load_dictionary({p: [p] for p in dict.fromkeys(pattern)})
+        try:
+            return load_dictionary({p: [p] for p in dict.fromkeys(pattern)})
+        except InvalidLexiconError as exc:
+            # The dictionary's message names a "<mapping>" the caller never wrote.
+            _, found, reason = str(exc).partition(": pattern ")
+            raise InvalidLexiconError(f"kwic: pattern {reason}" if found
+                                      else f"kwic: {exc}") from exc
+    if pattern is not None and not isinstance(pattern, (Mapping, Dictionary)):
+        raise InvalidLexiconError(
+            f"kwic: pattern={pattern!r} (of type {type(pattern).__name__}) cannot be used; "
+            "it must be a string (a word, a glob such as 'secur*', or a phrase), a list of "
+            "strings, a mapping {category: [patterns]} or a Dictionary."
+        )
     return load_dictionary(pattern)
 
 
