@@ -30,6 +30,7 @@ _EXPORTS = {
     "parse_text": "discourse.parse",
     "decode": "discourse.parse",
     "split_sentences": "discourse.sentences",
+    "Text": "discourse.sources",
     "tokenize": "discourse.tokens",
     "load_dictionary": "discourse.dictionary",
     "default_dictionary": "discourse.dictionary",
@@ -72,6 +73,8 @@ _EXPORTS = {
     "InvalidLexiconError": "discourse.errors",
     "InvalidOptionError": "discourse.errors",
     "MissingDataError": "discourse.errors",
+    "MissingDependencyError": "discourse.errors",
+    "NoArticleError": "discourse.errors",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]
@@ -111,6 +114,8 @@ if TYPE_CHECKING:
         InvalidLexiconError,
         InvalidOptionError,
         MissingDataError,
+        MissingDependencyError,
+        NoArticleError,
     )
     from discourse.keywords import (
         keyness,
@@ -126,6 +131,7 @@ if TYPE_CHECKING:
     from discourse.segmentation import evaluate_segmenter, pk_windowdiff, segment_sentences
     from discourse.sentences import split_sentences
     from discourse.sentiment import evaluate_sentiment, score_sentiment, sentiment_by_section
+    from discourse.sources import Text
     from discourse.speakers import speaker_table
     from discourse.stance import StanceScorer, score_stance, stance_by_section, stance_columns
     from discourse.stance_eval import evaluate_stance

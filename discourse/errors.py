@@ -16,6 +16,8 @@ __all__ = [
     "InvalidLexiconError",
     "InvalidOptionError",
     "MissingDataError",
+    "MissingDependencyError",
+    "NoArticleError",
 ]
 
 
@@ -41,6 +43,14 @@ class BinaryInputError(DiscourseError, ValueError):
 
 class DecodingError(DiscourseError, UnicodeError):
     """The bytes could not be decoded as text in any supported encoding."""
+
+
+class NoArticleError(DiscourseError, ValueError):
+    """An HTML page holds no article text to extract."""
+
+
+class MissingDependencyError(DiscourseError, ImportError):
+    """An optional library a feature needs is not installed."""
 
 
 class InvalidLexiconError(DiscourseError, ValueError):
