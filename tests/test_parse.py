@@ -281,7 +281,7 @@ def test_every_document_function_follows_the_rule():
 
     with pytest.raises(InputNotFoundError, match="Lavrov_interview"):
         discourse.analyze("Lavrov_interview")
-    with pytest.raises(InputNotFoundError, match="missing name.txt"):
+    with pytest.raises(InputNotFoundError, match=r"missing name\.txt"):
         discourse.keyword_frequencies("missing name.txt")
     result = discourse.analyze("Talks resume\n\nGENEVA (Reuters) - The talks resumed on Monday.")
     assert result.sentences["text"].tolist()[-1] == "The talks resumed on Monday."
