@@ -1,9 +1,17 @@
-"""Coerce the inputs every analysis step accepts into one sentence table.
+"""Coerce the inputs the package accepts: one document's sentences, or a corpus's documents.
 
 Each step (``score_sentiment``, ``keyword_frequencies``, ``segment_topics``, ...) accepts an
 :class:`~discourse.text.spans.Article`, an :class:`~discourse.analysis.Analysis`, a DataFrame
-with a ``text`` column, a list of strings or a single string, and works on the table
+with a ``text`` column, a list of strings, a path or a single string, and works on the table
 returned by :func:`sentence_frame`.
+
+Corpus functions (:func:`discourse.run_corpus`, :func:`discourse.keyness`,
+:func:`discourse.corpus_topics`, :mod:`discourse.compare`) read their documents with
+:func:`read_documents`: folders, globs, paths, texts, mappings, and tables (CSV, TSV, JSONL,
+JSON, Parquet files and DataFrames) whose other columns become document variables.
+
+Whether a ``str`` is a path or text is decided by one rule everywhere
+(:mod:`discourse.text.sources`; :class:`discourse.Text` marks text explicitly).
 """
 
 from __future__ import annotations
@@ -37,11 +45,12 @@ def sentence_frame(data: Any) -> pd.DataFrame:
 
     Parameters
     ----------
-    data : Article, Analysis, DataFrame, list of str or str
+    data : Article, Analysis, DataFrame, list of str, str, PathLike or bytes
         An Article gives :meth:`Article.to_frame`; an Analysis its ``sentences`` table; a
         DataFrame must have a ``text`` column (a ``sentence_id`` column is added, counting
-        from 0, if missing); a list of strings is one sentence per item; a string is parsed
-        with :func:`discourse.read_article` first.
+        from 0, if missing); a list of strings is one sentence per item; a string (text or a
+        path, by the rule of :mod:`discourse.text.sources`), a path or bytes is read with
+        :func:`discourse.read_article` first.
 
     Examples
     --------
