@@ -86,7 +86,7 @@ def _read_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from discourse.analysis import analyze
+    from discourse.defaults import analyze
     from discourse.io import safe_filename
 
     failed = 0

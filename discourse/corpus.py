@@ -20,12 +20,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.errors import InvalidOptionError, check_choice
 from discourse.io import atomic_write, ensure_folder
 from discourse.text.inputs import Document, read_documents
 from discourse.text.sources import Text
+
+if TYPE_CHECKING:
+    from discourse.pipeline import Pipeline
 
 __all__ = ["CorpusResult", "Document", "analyze_document", "find_documents", "run_corpus"]
 
@@ -82,15 +85,13 @@ def find_documents(inputs: Any, *, text_column: str = "text") -> list[Document]:
 
 
 def analyze_document(doc_id: str, path: str | Text, out: str,
-                     options: dict[str, Any]) -> dict[str, Any]:
-    """Analyse one document and write its tables; never raises (errors are returned).
+                     pipeline: Pipeline) -> dict[str, Any]:
+    """Analyse one document with ``pipeline`` and write its tables; never raises.
 
-    Runs in a worker process. ``path`` is a file path, or the text itself as
-    :class:`discourse.Text`. Returns a small summary dict; ``warnings`` holds the messages of
-    the warnings raised while analysing it.
+    Runs in a worker process (the pipeline is pickled to it). ``path`` is a file path, or
+    the text itself as :class:`discourse.Text`. Errors are returned in the summary dict, not
+    raised; ``warnings`` holds the messages of the warnings raised while analysing it.
     """
-    from discourse.analysis import analyze
-
     started = time.perf_counter()
     folder = Path(out) / "documents" / doc_id
     source = path if isinstance(path, Text) else Path(path)
@@ -98,7 +99,7 @@ def analyze_document(doc_id: str, path: str | Text, out: str,
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result = analyze(source, **options)
+            result = pipeline.analyze(source)
             result.save(folder, charts=False, report=False)
         except Exception as exc:  # a corpus run must survive any bad document
             return {"doc_id": doc_id, "path": shown, "status": "failed",
@@ -115,21 +116,21 @@ def _joined(caught: Sequence[warnings.WarningMessage]) -> str:
     return " | ".join(messages)
 
 
-def _run_local(docs: Sequence[Document], out: str, options: dict[str, Any],
+def _run_local(docs: Sequence[Document], out: str, pipeline: Pipeline,
                jobs: int) -> Iterator[dict[str, Any]]:
     if jobs == 1:
         for d in docs:
-            yield analyze_document(d.doc_id, _source(d), out, options)
+            yield analyze_document(d.doc_id, _source(d), out, pipeline)
         return
     # Load the libraries and lexicons once here: forked workers inherit them instead of
     # each paying about a second of imports.
-    _warm_up(options)
+    _warm_up(pipeline)
     # At most 2 * jobs documents in flight: bounded memory however large the corpus.
     pending: set[Future[dict[str, Any]]] = set()
     queue = iter(docs)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for d in queue:
-            pending.add(pool.submit(analyze_document, d.doc_id, _source(d), out, options))
+            pending.add(pool.submit(analyze_document, d.doc_id, _source(d), out, pipeline))
             if len(pending) >= 2 * jobs:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
@@ -141,15 +142,13 @@ def _source(doc: Document) -> str | Text:
     return Text(doc.text) if doc.text is not None else str(doc.path)
 
 
-def _warm_up(options: dict[str, Any]) -> None:
-    from discourse.analysis import analyze
-
-    # A bad option is not reported here: each document fails with its own error record.
+def _warm_up(pipeline: Pipeline) -> None:
+    # A failure is not reported here: each document fails with its own error record.
     with contextlib.suppress(Exception):
-        analyze("Warm up\n\nThe minister said peace talks would resume.", **options)
+        pipeline.analyze("Warm up\n\nThe minister said peace talks would resume.")
 
 
-def _run_dask(docs: Sequence[Document], out: str, options: dict[str, Any], jobs: int,
+def _run_dask(docs: Sequence[Document], out: str, pipeline: Pipeline, jobs: int,
               scheduler: str | None) -> Iterator[dict[str, Any]]:
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -162,14 +161,14 @@ def _run_dask(docs: Sequence[Document], out: str, options: dict[str, Any], jobs:
         client = Client(scheduler)
     try:
         queue = iter(docs)
-        batch = [client.submit(analyze_document, d.doc_id, _source(d), out, options, pure=False)
+        batch = [client.submit(analyze_document, d.doc_id, _source(d), out, pipeline, pure=False)
                  for d in _take(queue, 2 * jobs)]
         ac = as_completed(batch)
         for future in ac:
             yield future.result()
             future.release()
             for d in _take(queue, 1):
-                ac.add(client.submit(analyze_document, d.doc_id, _source(d), out, options,
+                ac.add(client.submit(analyze_document, d.doc_id, _source(d), out, pipeline,
                                      pure=False))
     finally:
         client.close()
@@ -197,6 +196,7 @@ def run_corpus(
     scheduler: str | None = None,
     progress: bool = True,
     on_result: Callable[[dict[str, Any]], None] | None = None,
+    pipeline: Pipeline | None = None,
     **options: Any,
 ) -> CorpusResult:
     """Analyse every document of a corpus and write per-document and combined tables.
@@ -223,8 +223,12 @@ def run_corpus(
         LocalCluster of ``jobs`` workers or on the cluster at ``scheduler``.
     progress : bool
         Show a progress bar (tqdm) on standard error.
+    pipeline : Pipeline, optional
+        The pipeline run on every document (it is pickled to the workers); default
+        ``default_pipeline(**options)``.
     **options
-        Passed to :func:`discourse.analyze` for every document.
+        Options of :func:`discourse.analyze` for the default pipeline (not with
+        ``pipeline``).
 
     Returns
     -------
@@ -249,6 +253,15 @@ def run_corpus(
     check_choice("engine", engine, ("local", "dask"))
     if jobs < 1:
         raise InvalidOptionError(f"jobs={jobs} must be at least 1.")
+    if pipeline is None:
+        from discourse.defaults import default_pipeline
+
+        pipeline = default_pipeline(**options)  # bad options fail here, before any work
+    elif options:
+        raise InvalidOptionError(
+            f"run_corpus got both pipeline= and analysis options {sorted(options)}; build "
+            "the pipeline with those options instead: default_pipeline(**options)."
+        )
     docs = find_documents(inputs, text_column=text_column)
     variables = _variable_names(docs)
     out_path = ensure_folder(out)
@@ -264,8 +277,8 @@ def run_corpus(
                                  "error_type": None, "message": None,
                                  "sentences": _count_rows(out_path, d.doc_id), "seconds": 0.0,
                                  "warnings": _text_or_empty(old.get("warnings"))}
-    stream = (_run_local(todo, str(out_path), options, jobs) if engine == "local"
-              else _run_dask(todo, str(out_path), options, jobs, scheduler))
+    stream = (_run_local(todo, str(out_path), pipeline, jobs) if engine == "local"
+              else _run_dask(todo, str(out_path), pipeline, jobs, scheduler))
     bar = _progress(len(todo), progress)
     for record in stream:
         results[record["doc_id"]] = record

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["lexicon_path", "load_lexicon"]
+__all__ = ["lexicon_digests", "lexicon_path", "library_versions", "load_lexicon"]
 
 
 def lexicon_path(name: str) -> Any:
@@ -28,3 +28,29 @@ def load_lexicon(name: str) -> Any:
     import yaml
 
     return yaml.safe_load(text)
+
+
+@cache
+def lexicon_digests() -> dict[str, str]:
+    """SHA-256 (first 16 hex digits) of every lexicon file shipped with the package."""
+    import hashlib
+
+    folder = lexicon_path("")
+    return {
+        entry.name: hashlib.sha256(entry.read_bytes()).hexdigest()[:16]
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.is_file() and not entry.name.startswith(".")
+    }
+
+
+def library_versions() -> dict[str, str | None]:
+    """Installed versions of the package and of the libraries behind its numbers."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions: dict[str, str | None] = {}
+    for dist in ("discourse", "textblob", "vaderSentiment", "pandas", "numpy"):
+        try:
+            versions[dist] = version(dist)
+        except PackageNotFoundError:
+            versions[dist] = None
+    return versions

@@ -103,15 +103,15 @@ def _tint(score: float | None) -> str | None:
 
 
 def _stance_by_sentence(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
-    from discourse.plots.stance import _stance_long, _target_label, _target_labels
+    from discourse.views import stance_long, target_label, target_labels
 
-    long = _stance_long(analysis)
-    names = _target_labels(analysis)
+    long = stance_long(analysis)
+    names = target_labels(analysis)
     out: dict[int, list[tuple[str, str]]] = {}
     for sid, target, stance in long[["sentence_id", "target", "stance"]].itertuples(index=False):
         label = str(stance).lower()
         if label in ("favor", "against"):
-            out.setdefault(int(sid), []).append((_target_label(str(target), names), label))
+            out.setdefault(int(sid), []).append((target_label(str(target), names), label))
     return out
 
 
@@ -206,8 +206,8 @@ class _Renderer:
     """Builds the annotated HTML of each paragraph, remembering speaker and segment."""
 
     def __init__(self, analysis: Analysis, categories: list[str]) -> None:
-        from discourse.plots._common import _dictionary
         from discourse.plots.styles import PALETTE
+        from discourse.views import keyword_dictionary
 
         self.analysis = analysis
         self.article = analysis.article
@@ -221,7 +221,7 @@ class _Renderer:
         if "text" in frame and "start" in frame and len(frame):
             from discourse.steps.keywords import keyword_dispersion
 
-            hits = keyword_dispersion(frame, _dictionary(analysis, None))
+            hits = keyword_dispersion(frame, keyword_dictionary(analysis, None))
             if "sentence_id" in hits:
                 for h in hits.itertuples(index=False):
                     self.index.setdefault(h.category, len(self.index) % len(PALETTE))
@@ -383,9 +383,9 @@ def _segment_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | Non
 
 
 def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots.speakers import _speaker_counts
+    from discourse.views import speaker_counts
 
-    counts = _speaker_counts(analysis)
+    counts = speaker_counts(analysis)
     if counts.empty:
         return None
     rows = []
@@ -399,18 +399,18 @@ def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
 
 
 def _stance_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots.stance import _stance_long, _target_label, _target_labels
+    from discourse.views import stance_long, target_label, target_labels
 
-    long = _stance_long(analysis)
+    long = stance_long(analysis)
     if long.empty:
         return None
-    names = _target_labels(analysis)
+    names = target_labels(analysis)
     stance = long["stance"].astype(str).str.lower()
     rows = []
     for target in dict.fromkeys(long["target"].astype(str)):
         mine = long["target"].astype(str) == target
         f, a = int((mine & (stance == "favor")).sum()), int((mine & (stance == "against")).sum())
-        rows.append([_target_label(target, names), f, a, int(mine.sum()) - f - a,
+        rows.append([target_label(target, names), f, a, int(mine.sum()) - f - a,
                      f"{f - a:+d}"])
     return {"caption": "Stance", "note": "Sentences in favour of / against each target.",
             "columns": ["Target", "In favour", "Against", "Neither", "Net"],
@@ -505,15 +505,15 @@ def render_html(
     True
     """
     from discourse import __version__
-    from discourse.plots._common import _categories, _section_spans
     from discourse.plots.styles import PALETTE
+    from discourse.views import category_order, section_spans
 
     if not isinstance(standalone, bool):
         raise InvalidOptionError(f"standalone={standalone!r} must be True or False.")
     article = analysis.article
-    categories = _categories(analysis)
+    categories = category_order(analysis)
     renderer = _Renderer(analysis, categories)
-    spans = _section_spans(analysis)
+    spans = section_spans(analysis)
 
     header: list[dict[str, Any]] = []
     body: list[dict[str, Any]] = []

@@ -29,6 +29,7 @@ from discourse.errors import (
     check_choice,
 )
 from discourse.lexicon.dictionary import Dictionary, Match, TextTokens, load_dictionary
+from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import read_documents, sentence_frame
 from discourse.text.names import in_name
 from discourse.text.sources import classify_source
@@ -38,11 +39,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "KeywordsStep",
     "keyness",
     "keyword_cooccurrence",
     "keyword_dispersion",
     "keyword_frequencies",
     "kwic",
+    "shared_dictionary",
 ]
 
 Unit = Literal["section", "paragraph", "sentence", "document"]
@@ -615,3 +618,42 @@ def _keyness_statistic(a: Any, b: Any, t_total: float, r_total: float, measure: 
                         + cc * np.log(cc / ((aa + cc) * (cc + dd) / n) + eps)
                         + dd * np.log(dd / ((bb + dd) * (cc + dd) / n) + eps))
     return stat * sign / q
+
+
+def shared_dictionary(options: Mapping[str, Any], shared: dict[str, Any]) -> Dictionary:
+    """The ``keywords`` option loaded once per pipeline (the keyword and topic steps share it)."""
+    if "dictionary" not in shared:
+        shared["dictionary"] = load_dictionary(options.get("keywords"))
+    return shared["dictionary"]
+
+
+class KeywordsStep(Step):
+    """Keyword frequencies per section (:func:`keyword_frequencies`): the ``keywords`` table.
+
+    Parameters
+    ----------
+    keywords : mapping, path to a YAML file, Dictionary or None
+        The dictionary (default: peace / security / cooperation).
+    """
+
+    name = "keywords"
+    order = 40
+    options = ("keywords",)
+
+    def __init__(self, keywords: Any = None, *, dictionary: Dictionary | None = None) -> None:
+        self.keywords = keywords
+        self.dictionary = dictionary if dictionary is not None else load_dictionary(keywords)
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any], shared: dict[str, Any]) -> KeywordsStep:
+        return cls(options.get("keywords"), dictionary=shared_dictionary(options, shared))
+
+    def get_params(self) -> dict[str, Any]:
+        return {"keywords": self.keywords}
+
+    def resources(self) -> dict[str, Any]:
+        return {"dictionary": self.dictionary}
+
+    def run(self, article: Any, sentences: pd.DataFrame) -> StepOutput:
+        table = keyword_frequencies(sentences, self.dictionary, by="section")
+        return StepOutput({}, {"keywords": table})

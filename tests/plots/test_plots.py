@@ -18,6 +18,7 @@ import pytest
 
 from discourse import plots
 from discourse.analysis import Analysis
+from discourse.lexicon.dictionary import load_dictionary
 from discourse.steps.keywords import keyword_frequencies
 from discourse.steps.topics.topics import segment_ids, segment_topics
 from discourse.text.reading import read_article
@@ -88,8 +89,8 @@ def build_analysis(text: str = TEXT, *, full: bool = True, keywords: object = No
             "n_direct": [2, 0, 0, 0], "n_indirect": [0, 1, 1, 1], "n_mixed": [0, 0, 0, 0],
         })
     frame = frame.assign(**extra_columns)
-    params = {"keywords": keywords if isinstance(keywords, dict) else None}
-    return Analysis(article=article, sentences=frame, tables=tables, params=params)
+    resources = {"keywords": {"dictionary": load_dictionary(keywords)}}
+    return Analysis(article=article, sentences=frame, tables=tables, resources=resources)
 
 
 def long_headed_text(n: int) -> str:
