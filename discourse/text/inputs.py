@@ -221,7 +221,9 @@ def _is_pair(value: Any) -> bool:
 
 
 def _describe(inputs: Any) -> str:
-    text = str(inputs) if isinstance(inputs, (str, os.PathLike)) else type(inputs).__name__
+    items = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+    named = [str(i) if isinstance(i, (str, os.PathLike)) else type(i).__name__ for i in items]
+    text = ", ".join(named) or "the empty list"
     return text if len(text) <= 200 else text[:200] + "…"
 
 
