@@ -40,6 +40,8 @@ _EXPORTS = {
     "Dictionary": "discourse.lexicon.dictionary",
     "name_spans": "discourse.text.names",
     "run_corpus": "discourse.corpus",
+    "compare_groups": "discourse.compare",
+    "keyness_by": "discourse.compare",
     "Analysis": "discourse.analysis",
     "analyze": "discourse.defaults",
     "default_pipeline": "discourse.defaults",
