@@ -10,8 +10,10 @@ on," he said.`` gives two sentences); a quotation closed by a comma keeps its at
 
 Line breaks: a blank line always ends a sentence. A single line break ends one where lines
 are units (titles, list items, captions), and not inside hard-wrapped prose: a run of lines
-is taken as wrapped when its widest line is 40 to 100 characters long and most of its lines
-are full (the next line's first word would not have fitted on them).
+is taken as wrapped when its widest line is 40 to 100 characters long, most of its lines
+are full (the next line's first word would not have fitted on them) and most lines do not
+start like a sentence (a capital, a digit, a quotation mark). In wrapped prose, a line that
+is not full, a line in capitals and a headline-style line still end their sentence.
 
 Pieces between boundaries are stripped of whitespace, so every non-whitespace character of
 the input lies in exactly one sentence.
@@ -314,11 +316,10 @@ def _glued_stops(text: str) -> list[int]:
 def _line_cuts(text: str) -> list[int]:
     """Boundaries at line breaks: every blank line, and single line breaks between units.
 
-    Within a run of lines, the line breaks of hard-wrapped prose are not boundaries: a run
-    is taken as wrapped when its widest line is 40 to 100 characters long, and a line of it
-    as wrapped when the next line's first word would not have fitted on it. Elsewhere (a run
-    of short lines, or of long lines that are paragraphs of their own), every line is a unit:
-    a title, a list item, a caption.
+    Within a run of lines, the line breaks of hard-wrapped prose are not boundaries (see the
+    module docstring for when a run is taken as wrapped). Elsewhere (a run of short lines,
+    of long lines that are paragraphs of their own, or of lines that each start like a
+    sentence), every line is a unit: a title, a list item, a caption.
     """
     if "\n" not in text and "\r" not in text:
         return []
@@ -345,17 +346,32 @@ def _wrap_cuts(text: str, start: int, end: int) -> list[int]:
     for i in range(len(breaks)):
         line, nxt = lines[i], lines[i + 1]
         first = nxt.split(None, 1)[0] if nxt else ""
-        full.append(bool(line and nxt) and len(line) + 1 + len(first) > width)
+        # Full: the next word would not have fitted, and the line is near the width (a
+        # short item followed by a long word is no wrapped line).
+        full.append(bool(line and nxt) and len(line) + 1 + len(first) > width
+                    and len(line) >= 0.7 * width)
     if 2 * sum(full) < len(full):
         return breaks  # mostly short lines: a list, an address, captions
+    opens = [bool(n) and (n[0].isupper() or n[0].isdigit() or n[0] in _OPENING)
+             for n in lines[1:]]
+    if 2 * sum(opens) > len(opens):
+        return breaks  # most lines start like sentences: items, not a wrapped paragraph
     cuts = []
     for i, pos in enumerate(breaks):
         nxt = lines[i + 1]
-        opens = bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in _OPENING)
         heading = nxt.isupper() and sum(ch.isalpha() for ch in nxt) >= 2
-        if not full[i] or heading or (len(lines) == 2 and opens):
+        if not full[i] or heading or _title_case(lines[i]):
             cuts.append(pos)
     return cuts
+
+
+def _title_case(line: str) -> bool:
+    """A headline-style line ("1. Multiple Sources Are Confirming the End of Beats"): no
+    final punctuation, and at least four words, three in four of them capitalised."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4 or line[-1:] in _TERMINAL + ",;:-":
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

@@ -62,6 +62,15 @@ def test_pysbd_english_cases():
         ("Crabzilla was spotted lurking beneath the water\nThe shadowy figure is 50ft long.",
          ["Crabzilla was spotted lurking beneath the water", "The shadowy figure is 50ft long."]),
         ("Background\n\nIt began in May.", ["Background", "It began in May."]),
+        # items that each start like a sentence, in lines of a wrapped paragraph's width
+        ("Saturated fats, from animal fat and tropical oils\nMonounsaturated fat, such as "
+         "olive oil\nPolyunsaturated fat, such as omega-3 and omega-6 fats\nTrans fats",
+         ["Saturated fats, from animal fat and tropical oils",
+          "Monounsaturated fat, such as olive oil",
+          "Polyunsaturated fat, such as omega-3 and omega-6 fats", "Trans fats"]),
+        # a headline-style line above an image caption
+        ("1. Multiple Sources Are Confirming the End of Beats\nbeats-music-iphone-app",
+         ["1. Multiple Sources Are Confirming the End of Beats", "beats-music-iphone-app"]),
     ],
 )
 def test_line_breaks_between_units(text, expected):
