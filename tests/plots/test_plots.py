@@ -18,9 +18,9 @@ import pytest
 
 from discourse import plots
 from discourse.analysis import Analysis
-from discourse.lexicon.dictionary import load_dictionary
 from discourse.steps.keywords import keyword_frequencies
 from discourse.steps.topics.topics import segment_ids, segment_topics
+from discourse.lexicon.dictionary import load_dictionary
 from discourse.text.reading import read_article
 
 TEXT = """\
