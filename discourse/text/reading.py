@@ -171,9 +171,11 @@ def read_article(
     source : str, PathLike, bytes or discourse.Text
         A path to a text or HTML file, the article's text (or an HTML page's source) itself,
         or raw bytes. A ``str`` is taken as a path or as text by one rule, the same in every
-        function that takes documents (:mod:`discourse.text.sources`): a string with a line break
-        is text; a one-line string is a path if it ends in a document extension, contains a
-        path separator, or is a single token; :class:`discourse.Text` is always text.
+        function that takes documents (:mod:`discourse.text.sources`): a string with a line
+        break is text; a one-line string is a path if it names an existing file, ends in a
+        document extension (``.txt``, ``.html``, ...), contains a path separator, or is one
+        token shaped like a file name (``Lavrov_interview``); :class:`discourse.Text` is
+        always text.
     boilerplate : iterable of str, optional
         Extra regular expressions for lines to set aside as boilerplate, matched
         case-insensitively against whole lines (added to ``lexicons/boilerplate.yaml``).
