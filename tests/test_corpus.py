@@ -241,3 +241,19 @@ def test_texts_and_paths_mix_in_a_list(corpus_dir, tmp_path):
     assert [d.path is not None for d in docs] == [True, False]
     with pytest.raises(InputNotFoundError, match=r"missing name\.txt"):
         find_documents(["missing name.txt"])
+
+
+def test_table_corpus_in_parallel_matches_one_process(table_csv, tmp_path):
+    run_corpus(table_csv, tmp_path / "one", text_column="body", progress=False, targets=TARGETS)
+    run_corpus(table_csv, tmp_path / "two", text_column="body", jobs=2, progress=False,
+               targets=TARGETS)
+    assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+def test_keyness_reads_paths_not_path_strings(corpus_dir):
+    from discourse import keyness
+
+    k = keyness(str(corpus_dir / "a_peace.txt"), str(corpus_dir / "b_war.txt"))
+    assert "txt" not in set(k["feature"]) and "peace" in set(k["feature"])
+    with pytest.raises(InputNotFoundError, match=r"594\.txt"):
+        keyness("594.txt", "war")
