@@ -285,3 +285,12 @@ def test_every_document_function_follows_the_rule():
         discourse.keyword_frequencies("missing name.txt")
     result = discourse.analyze("Talks resume\n\nGENEVA (Reuters) - The talks resumed on Monday.")
     assert result.sentences["text"].tolist()[-1] == "The talks resumed on Monday."
+
+
+def test_cli_analyze_of_a_missing_file_fails_and_names_it(tmp_path, capsys, monkeypatch):
+    from discourse.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze", "missing name.txt", "--out", str(tmp_path / "x")]) != 0
+    assert "missing name.txt" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists() or not any((tmp_path / "x").rglob("*.csv"))
