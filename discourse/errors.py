@@ -16,7 +16,9 @@ __all__ = [
     "InvalidLexiconError",
     "InvalidOptionError",
     "MissingDataError",
+    "MissingDependencyError",
     "MissingTableError",
+    "NoArticleError",
     "SourceTypeError",
     "check_choice",
     "check_int",
@@ -46,6 +48,14 @@ class BinaryInputError(DiscourseError, ValueError):
 
 class DecodingError(DiscourseError, UnicodeError):
     """The bytes could not be decoded as text in any supported encoding."""
+
+
+class NoArticleError(DiscourseError, ValueError):
+    """An HTML page holds no article text to extract."""
+
+
+class MissingDependencyError(DiscourseError, ImportError):
+    """An optional library a feature needs is not installed."""
 
 
 class InvalidLexiconError(DiscourseError, ValueError):

@@ -10,6 +10,7 @@ many texts.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -25,7 +26,8 @@ from discourse.steps.topics.segmentation import (
     segment_sentences,
     segments_from_boundaries,
 )
-from discourse.text.inputs import sentence_frame
+from discourse.text.inputs import read_documents, sentence_frame
+from discourse.text.sources import classify_source
 from discourse.text.tokens import Token, stem, stopwords, tokenize
 
 if TYPE_CHECKING:
@@ -425,6 +427,7 @@ def corpus_topics(
     min_words: int = 5,
     max_features: int = 5000,
     random_state: int = 0,
+    text_column: str = "text",
 ) -> CorpusTopics:
     """Fit an NMF topic model to the paragraphs of a corpus.
 
@@ -437,9 +440,11 @@ def corpus_topics(
 
     Parameters
     ----------
-    texts : list of str, mapping of str to str, or DataFrame
-        The documents: a list (ids ``0, 1, ...``), a mapping from id to text, or a
-        DataFrame with a ``text`` column (ids from a ``doc_id`` column, else the index).
+    texts : list of str, mapping of str to str, DataFrame, folder, glob or table file
+        The documents: a list (ids ``0, 1, ...``), a mapping from id to text, a DataFrame
+        with a text column (ids from a ``doc_id`` column, else the index), or anything
+        :func:`discourse.text.inputs.read_documents` reads (a folder, a glob, paths, a
+        CSV / JSONL / Parquet file).
     n_topics : int
         Number of topics.
     n_terms : int
@@ -450,6 +455,8 @@ def corpus_topics(
         Largest vocabulary (most frequent terms).
     random_state : int
         Passed to NMF.
+    text_column : str, default "text"
+        The column holding the text in a DataFrame or table file.
 
     Returns
     -------
@@ -472,7 +479,7 @@ def corpus_topics(
 
     if not isinstance(n_topics, int) or n_topics < 1:
         raise InvalidOptionError(f"n_topics must be a positive integer (got {n_topics!r}).")
-    docs = _documents(texts)
+    docs = _documents(texts, text_column)
     if not docs:
         raise EmptyInputError(
             "corpus_topics: there are no documents to model; pass a list of texts, a mapping "
@@ -532,24 +539,31 @@ def corpus_topics(
     )
 
 
-def _documents(texts: Any) -> list[tuple[Any, str]]:
+def _documents(texts: Any, text_column: str = "text") -> list[tuple[Any, str]]:
     import pandas as pd
 
     if isinstance(texts, pd.DataFrame):
-        if "text" not in texts.columns:
+        if text_column not in texts.columns:
             raise InvalidOptionError(
-                "The DataFrame given has no 'text' column; pass one document per row in a "
-                f"'text' column (columns found: {list(texts.columns)})."
+                f"The DataFrame given has no {text_column!r} column; pass one document per row "
+                f"in a {text_column!r} column (columns found: {list(texts.columns)})."
             )
         ids = texts["doc_id"] if "doc_id" in texts.columns else texts.index
-        return list(zip(ids.tolist(), texts["text"].astype(str).tolist(), strict=True))
+        return list(zip(ids.tolist(), texts[text_column].astype(str).tolist(), strict=True))
     if isinstance(texts, Mapping):
         return [(k, str(v)) for k, v in texts.items()]
-    if isinstance(texts, (list, tuple)) and all(isinstance(t, str) for t in texts):
+    if isinstance(texts, (list, tuple)) and all(
+        isinstance(t, str) and classify_source(t) == "text" for t in texts
+    ):
         return list(enumerate(texts))
+    if isinstance(texts, (str, os.PathLike, list, tuple)):
+        # Folders, globs, paths and table files (CSV, JSONL, Parquet), one rule for all.
+        return [(d.doc_id, d.text if d.text is not None else d.read_text())
+                for d in read_documents(texts, text_column=text_column)]
     raise InvalidOptionError(
         f"Cannot read a corpus from an object of type {type(texts).__name__}; pass a list "
-        "of strings, a mapping of id to text, or a DataFrame with a 'text' column."
+        "of strings, a mapping of id to text, a DataFrame with a text column, a folder, a "
+        "glob or a table file."
     )
 
 
