@@ -79,6 +79,10 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
                          help=f"output folder (default: {DEFAULT_OUT}/)")
     analyze.add_argument("--no-charts", action="store_true", help="skip charts and report")
+    analyze.add_argument("--formats", nargs="+", choices=("png", "svg", "pdf"),
+                         default=["png", "svg", "pdf"], metavar="FORMAT",
+                         help="chart file formats: png, svg, pdf (default: all three; each "
+                              "chart is drawn once and saved in each)")
     _add_analysis_options(analyze)
 
     corpus = sub.add_parser(
@@ -171,7 +175,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         try:
             result = analyze(file, **options)
             folder = result.save(out / name, charts=not args.no_charts,
-                                 report=not args.no_charts)
+                                 report=not args.no_charts, formats=tuple(args.formats))
         except DiscourseError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1

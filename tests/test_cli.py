@@ -185,3 +185,15 @@ def test_kwic_bad_pattern_speaks_of_the_pattern():
     assert "PATTERN '[secur'" in proc.stderr and "pattern" in proc.stderr
     assert "dictionary" not in proc.stderr and "<mapping>" not in proc.stderr
     assert "remove the other punctuation" in proc.stderr
+
+
+def test_formats_limits_the_chart_files(tmp_path):
+    article = tmp_path / "talks.txt"
+    article.write_text("Peace talks resume\n\nThe minister said peace talks would resume.\n")
+    proc = run("analyze", str(article), "--out", str(tmp_path / "out"), "--formats", "svg",
+               "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    charts = sorted(p.suffix for p in (tmp_path / "out" / "talks" / "charts").iterdir())
+    assert charts and set(charts) == {".svg"}
+    bad = run("analyze", str(article), "--formats", "gif")
+    assert bad.returncode == 2 and "--formats" in bad.stderr
