@@ -14,9 +14,9 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from discourse.errors import InvalidLexiconError, InvalidOptionError, check_choice
+from discourse.errors import InvalidOptionError, check_choice
 from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary
-from discourse.lexicon.resources import load_lexicon
+from discourse.lexicon.resources import lexicon_words
 from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import sentence_frame
 
@@ -43,17 +43,7 @@ def _markers(name: str = _LEXICON) -> Dictionary:
     Categories may overlap ("we must" is engagement, "must" a booster): each keeps its own
     longest matches.
     """
-    lex = load_lexicon(name)
-    if not isinstance(lex, dict):
-        raise InvalidLexiconError(f"Lexicon {name}: expected a mapping of category to words.")
-    for category in MARKER_CATEGORIES:
-        entries = lex.get(category)
-        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-            raise InvalidLexiconError(
-                f"Lexicon {name}: category {category!r} must be a list of words or phrases "
-                "(quote YAML words such as \"true\" or \"no\")."
-            )
-    return load_dictionary({category: lex[category] for category in MARKER_CATEGORIES})
+    return load_dictionary({c: lexicon_words(name, c) for c in MARKER_CATEGORIES})
 
 
 def stance_markers(data: Any) -> pd.DataFrame:

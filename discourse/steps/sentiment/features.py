@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from discourse.errors import InvalidLexiconError
-from discourse.lexicon.resources import lexicon_path, load_lexicon
+from discourse.lexicon.resources import lexicon_path, lexicon_words, load_lexicon
 
 __all__ = [
     "FEATURES",
@@ -168,13 +167,8 @@ def vader_analyzer() -> Any:
     return SentimentIntensityAnalyzer()
 
 
-def _words(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise InvalidLexiconError(
-            f"lexicons/{source}: '{key}' must be a list of words; fix the file or reinstall."
-        )
-    return frozenset(w.lower() for w in value)
+def _words(name: str, *keys: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon_words(name, *keys))
 
 
 @cache
@@ -183,17 +177,16 @@ def rules() -> Rules:
     from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
     spec = load_lexicon("sentiment_rules.yaml")
-    neutral = load_lexicon("sentiment_neutral.yaml")
     # VADER's boosters are +-0.293 on its -4..4 scale; as a relative change that is +-0.3.
     intensifiers = {w: (0.3 if v > 0 else -0.3) for w, v in BOOSTER_DICT.items() if " " not in w}
     intensifiers.update({str(w).lower(): float(v) for w, v in spec["intensifiers"].items()})
     phrases: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in neutral.get("phrases", []):
+    for phrase in lexicon_words("sentiment_neutral.yaml", "phrases", optional=True):
         first, *rest = phrase.lower().split()
         phrases.setdefault(first, []).append(tuple(rest))
     contrast = spec["contrast"]
     contractions = {k.lower(): v for k, v in spec["contractions"].items()}
-    negators = _words(spec, "negators", "sentiment_rules.yaml")
+    negators = _words("sentiment_rules.yaml", "negators")
     afinn, afinn_phrases = _afinn_lexicon(contractions, negators, intensifiers)
     return Rules(
         tb=_pattern_lexicon(),
@@ -203,20 +196,20 @@ def rules() -> Rules:
         contractions=contractions,
         negators=negators,
         negation_window=int(spec["negation_window"]),
-        negation_breakers=_words(spec, "negation_breakers", "sentiment_rules.yaml"),
-        shifters=_words(spec, "shifters", "sentiment_rules.yaml"),
-        contrast=_words(contrast, "words", "sentiment_rules.yaml"),
+        negation_breakers=_words("sentiment_rules.yaml", "negation_breakers"),
+        shifters=_words("sentiment_rules.yaml", "shifters"),
+        contrast=_words("sentiment_rules.yaml", "contrast", "words"),
         contrast_before=float(contrast["before"]),
         contrast_after=float(contrast["after"]),
         intensifiers=intensifiers,
-        like_words=_words(spec, "like_words", "sentiment_rules.yaml"),
-        like_subjects=_words(spec, "like_subjects", "sentiment_rules.yaml"),
-        neutral_words=_words(neutral, "words", "sentiment_neutral.yaml"),
-        title_words=_words(neutral, "title_words", "sentiment_neutral.yaml"),
-        head_nouns=_words(neutral, "head_nouns", "sentiment_neutral.yaml"),
-        connectors=_words(neutral, "connectors", "sentiment_neutral.yaml"),
+        like_words=_words("sentiment_rules.yaml", "like_words"),
+        like_subjects=_words("sentiment_rules.yaml", "like_subjects"),
+        neutral_words=_words("sentiment_neutral.yaml", "words"),
+        title_words=_words("sentiment_neutral.yaml", "title_words"),
+        head_nouns=_words("sentiment_neutral.yaml", "head_nouns"),
+        connectors=_words("sentiment_neutral.yaml", "connectors"),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
-        not_names=_words(neutral, "not_names", "sentiment_neutral.yaml"),
+        not_names=_words("sentiment_neutral.yaml", "not_names"),
         tb_emoticons=_pattern_emoticons(),
     )
 
