@@ -82,12 +82,9 @@ def __getattr__(name: str) -> Any:
         return [*sorted(_exports()), "__version__"]
     if name in _SUBMODULES:
         return import_module(f"discourse.{name}")
-    module = _exports().get(name)
-    if module is None:
-        raise AttributeError(f"module 'discourse' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+    from discourse.lazy import load_export
+
+    return load_export(globals(), _exports(), name, "discourse")
 
 
 def __dir__() -> list[str]:

@@ -7,10 +7,13 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from functools import cache
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
-__all__ = ["module_exports"]
+__all__ = ["load_export", "module_exports"]
 
 
 @cache
@@ -44,3 +47,17 @@ def module_exports(folder: Path, package: str) -> dict[str, str]:
                 for name in ast.literal_eval(node.value):
                     found.setdefault(name, module)
     return found
+
+
+def load_export(namespace: dict[str, Any], exports: Mapping[str, str], name: str,
+                package: str) -> Any:
+    """Import public ``name`` from its module, keep it in ``namespace`` and return it.
+
+    What a package's ``__getattr__`` does for a name it does not hold yet (PEP 562).
+    """
+    module = exports.get(name)
+    if module is None:
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    namespace[name] = value
+    return value

@@ -22,7 +22,6 @@ is drawn.
 from __future__ import annotations
 
 from functools import cache
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +45,9 @@ def __getattr__(name: str) -> Any:
         from discourse.plots.registry import registered_charts
 
         return {chart.name: chart.function for chart in registered_charts().values()}
-    module = _exports().get(name)
-    if module is None:
-        raise AttributeError(f"module 'discourse.plots' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+    from discourse.lazy import load_export
+
+    return load_export(globals(), _exports(), name, "discourse.plots")
 
 
 def __dir__() -> list[str]:
