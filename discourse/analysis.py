@@ -46,6 +46,8 @@ class Analysis:
         Per step name, the resources its results were made with: ``resources["keywords"]
         ["dictionary"]``, ``resources["stance"]["targets"]``, ... Charts and the report read
         these, never the options again.
+    warnings : list of str
+        The warnings raised while reading and analysing (also in ``analysis.json``).
     """
 
     article: Article
@@ -53,6 +55,7 @@ class Analysis:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         # analysis.keywords, analysis.segments, ... read from `tables`.
@@ -92,6 +95,7 @@ class Analysis:
             "versions": library_versions(),
             "lexicons": lexicon_digests(),
             "params": self.params,
+            "warnings": self.warnings,
         }
 
     def save(self, folder: str | Path, *, charts: bool = True, report: bool = True,

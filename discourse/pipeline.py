@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +91,6 @@ class Pipeline:
 
     def analyze(self, source: Source | Article) -> Analysis:
         """Read ``source`` (unless already an Article) and run every step on it."""
-        from discourse.analysis import Analysis
         from discourse.text.reading import read_article
 
         if not isinstance(source, (Article, str, bytes, os.PathLike)):
@@ -99,9 +99,20 @@ class Pipeline:
                 "file path (str or pathlib.Path), the article's text as a str, raw bytes, or "
                 "an Article from read_article()."
             )
-        article = (source if isinstance(source, Article)
-                   else read_article(source, boilerplate=self.boilerplate,
-                                     encoding=self.encoding))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            article = (source if isinstance(source, Article)
+                       else read_article(source, boilerplate=self.boilerplate,
+                                         encoding=self.encoding))
+            result = self._run(article)
+        for w in caught:  # shown as usual, and kept with the result (analysis.json)
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        result.warnings = [str(w.message) for w in caught]
+        return result
+
+    def _run(self, article: Article) -> Analysis:
+        from discourse.analysis import Analysis
+
         base = article.to_frame()
         columns: dict[str, Any] = {}
         tables: dict[str, pd.DataFrame] = {}

@@ -172,3 +172,17 @@ def test_charts_and_report_show_the_users_categories_and_targets(tmp_path):
     html = discourse.report.render_html(result, charts=False)
     assert "The peace plan" in html and "ministers" in html
     assert "cooperation" not in html.lower()  # a default category the user replaced
+
+
+def test_warnings_are_shown_and_kept_in_the_result(tmp_path):
+    import warnings
+
+    text = ("Xarici işlər naziri bəyanat verdi.\n\nDanışıqlar yenidən başladı və tərəflər "
+            "sülh barədə razılığa gəldilər.\n")
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        result = discourse.analyze(text)
+    assert any(issubclass(w.category, discourse.DiscourseWarning) for w in shown)
+    assert any("English" in message for message in result.warnings)
+    folder = result.save(tmp_path / "out", charts=False, report=False)
+    assert json.loads((folder / "analysis.json").read_text())["warnings"] == result.warnings
