@@ -1,9 +1,11 @@
-"""Stance benchmarks: IBM Debater Claim Stance and SemEval-2016 task 6.
+"""Stance benchmarks: NewsMTSC, IBM Debater Claim Stance and SemEval-2016 task 6.
 
-:func:`evaluate_stance` scores a benchmark split with a stance scorer (by default
-:class:`discourse.stance.LexicalStanceScorer`) and reports accuracy and macro-F1 beside
-the majority-class baseline. For IBM, the direction of each debate topic toward its target
-phrase is derived with the same scorer; SemEval targets come from a targets file.
+:func:`evaluate_target_sentiment` scores NewsMTSC (sentiment toward a named person in
+political news) with a stance scorer, one target per example whose only pattern is the
+mention's text. :func:`evaluate_stance` scores a stance benchmark split. Both report
+accuracy and macro-F1 beside the majority class and the sentence-sentiment label. For IBM,
+the direction of each debate topic toward its target phrase is derived with the same
+scorer; SemEval targets come from a targets file.
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from discourse.errors import InvalidOptionError
-from discourse.stance import LexicalStanceScorer, StanceScorer
-from discourse.targets import Targets, TargetsLike, load_targets, phrase_patterns
+from discourse.errors import InvalidLexiconError
+from discourse.stance import LearnedStanceScorer, LexicalStanceScorer, StanceScorer
+from discourse.targets import Target, Targets, TargetsLike, load_targets, phrase_patterns
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["evaluate_stance"]
+__all__ = ["evaluate_stance", "evaluate_target_sentiment"]
+
+#: NewsMTSC polarity -> stance label.
+NEWSMTSC_LABELS = {1: "favor", -1: "against", 0: "none"}
 
 def _scores(gold: list[str], pred: list[str], labels: Iterable[str]) -> tuple[float, dict]:
     f1s = {}
@@ -198,3 +204,114 @@ def _predict_semeval(
                 n_stanced += 1
                 predicted[pos] = "FAVOR" if stance == "favor" else "AGAINST"
     return predicted, n_stanced / max(len(items), 1)
+
+
+def _read_jsonl(path: str | Path) -> list[dict]:
+    import json
+
+    with Path(path).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _target_stances(rows: list[dict], model: StanceScorer) -> list[str]:
+    """One call per distinct mention text: its sentences, with that text as the target."""
+    import pandas as pd
+
+    predicted = ["none"] * len(rows)
+    groups: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        groups.setdefault(str(r["mention"]), []).append(k)
+    for mention, members in groups.items():
+        try:
+            targets = Targets([Target.build("target", [mention])])
+        except InvalidLexiconError:
+            continue  # a mention without letters cannot be a pattern: "none"
+        frame = pd.DataFrame({"sentence_id": range(len(members)),
+                              "text": [str(rows[k]["sentence"]) for k in members]})
+        result = model(frame, targets)
+        for k, stance in zip(members, result["stance"], strict=True):
+            predicted[k] = stance
+    return predicted
+
+
+def evaluate_target_sentiment(
+    data: str | Path | pd.DataFrame,
+    *,
+    scorer: StanceScorer | None = None,
+    baselines: bool = True,
+) -> pd.DataFrame:
+    """Macro-F1 (F1m) and accuracy on NewsMTSC-style target sentiment, with baselines.
+
+    Each example is one sentence and one mention; the stance target's only pattern is the
+    mention's exact text, and the labels map positive → favor, negative → against,
+    neutral → none (Hamborg & Donnay 2021's F1m is the macro-F1 over the three classes).
+
+    Parameters
+    ----------
+    data : path or DataFrame
+        A NewsMTSC ``.jsonl`` file (e.g. ``data/target_sentiment/newsmtsc/dev_mt.jsonl``)
+        or a table with ``sentence``, ``mention`` and ``polarity`` (-1, 0, 1) columns.
+    scorer : StanceScorer, optional
+        Default :class:`~discourse.stance.LearnedStanceScorer` (method ``learned``).
+    baselines : bool
+        Add the rows ``lexical`` (:class:`~discourse.stance.LexicalStanceScorer`),
+        ``sentence_sentiment`` (the sentence's combined sentiment label, the same for every
+        target of a sentence) and ``majority`` (the file's most frequent gold label: an
+        optimistic baseline).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per method: ``dataset``, ``method``, ``n``, ``accuracy``, ``macro_f1``,
+        ``f1_favor``, ``f1_against``, ``f1_none``.
+        ``table.attrs["predictions"]`` holds the examples with each method's labels.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"sentence": ["Critics slammed Smith for the disastrous delay."],
+    ...                      "mention": ["Smith"], "polarity": [-1]})
+    >>> table = evaluate_target_sentiment(rows)
+    >>> table.set_index("method").loc["learned", "accuracy"]
+    1.0
+    """
+    import pandas as pd
+
+    from discourse.sentiment import score_sentiment
+
+    if isinstance(data, pd.DataFrame):
+        rows, name = data.to_dict("records"), "<table>"
+    else:
+        rows, name = _read_jsonl(data), Path(data).stem
+    missing = [c for c in ("sentence", "mention", "polarity") if rows and c not in rows[0]]
+    if missing:
+        raise InvalidOptionError(
+            f"The target-sentiment data {name} lacks {missing}; pass a NewsMTSC .jsonl file "
+            "(keys sentence, mention, polarity)."
+        )
+    gold = [NEWSMTSC_LABELS[int(r["polarity"])] for r in rows]
+    methods: dict[str, list[str]] = {}
+    method = "learned" if scorer is None else getattr(scorer, "__name__", type(scorer).__name__)
+    methods[method] = _target_stances(rows, scorer or LearnedStanceScorer())
+    if baselines:
+        methods["lexical"] = _target_stances(rows, LexicalStanceScorer())
+        sentiment = score_sentiment([str(r["sentence"]) for r in rows], columns="combined")
+        to_stance = {"positive": "favor", "negative": "against", "neutral": "none"}
+        methods["sentence_sentiment"] = [to_stance[s] for s in sentiment["sentiment"]]
+        majority = max(("favor", "against", "none"), key=gold.count)
+        methods["majority"] = [majority] * len(gold)
+    table = pd.DataFrame([
+        {"dataset": name, "method": m, "n": len(gold), **_summary(gold, pred)}
+        for m, pred in methods.items()
+    ])
+    table.attrs["predictions"] = pd.DataFrame(rows).assign(
+        gold=gold, **{f"pred_{m}": p for m, p in methods.items()}
+    )
+    return table
+
+
+def _summary(gold: list[str], pred: list[str]) -> dict[str, float]:
+    accuracy, f1s = _scores(gold, pred, ("favor", "against", "none"))
+    return {"accuracy": round(accuracy, 4),
+            "macro_f1": round(sum(f1s.values()) / 3, 4),
+            **{f"f1_{k}": round(v, 4) for k, v in f1s.items()}}
