@@ -729,10 +729,15 @@ class LearnedStanceScorer:
     ``tools/fit_stance.py`` on NewsMTSC) give class probabilities; the stance is the most
     probable class, the score ``p_favor - p_against``.
 
-    Rules and model are combined in two documented ways: the rules' score is a feature of
-    the model (the weight it learned), and a target-specific ``favor`` / ``against`` cue of
-    the targets file, in a sentence that does not mention the target, decides alone (the
-    model needs a mention to look around).
+    Rules and model are combined in three documented ways: the rules' score is a feature
+    of the model (the weight it learned); when the rules link predicates to the mention
+    with a score of at least ``rule_strength`` in magnitude (a direct predicate confirmed
+    by another, e.g. "boosting cooperation ... one of the priorities") and the model calls
+    the opposite direction, the rules' direction wins (chosen so that it changes no call
+    on the NewsMTSC dev files, where persons seldom get such evidence: it is meant for
+    policy targets); and a target-specific ``favor`` / ``against`` cue of the targets file,
+    in a sentence that does not mention the target, decides alone (the model needs a
+    mention to look around).
 
     The cues of a call are the target's mentions (role ``target``, weight 0) and the words
     that pushed most toward the class chosen (up to six, ``weight`` = their push in
@@ -747,6 +752,12 @@ class LearnedStanceScorer:
         Read "this" / "it" as the previous sentence's target within a paragraph.
     lexicon : str
         Predicate lexicon of the rules.
+    rule_strength : float or None
+        Rules' score from which they overrule an opposite model call; ``None``: never.
+    require_mention : bool
+        If ``False``, a sentence that does not mention the target is scored too, from its
+        words and lexicon scores alone (for texts known to be about the target: claims on
+        a debate topic, tweets on a hashtag); else it is ``none``.
 
     Examples
     --------
@@ -765,7 +776,16 @@ class LearnedStanceScorer:
         model: str = "stance_model.json",
         anaphora: bool = True,
         lexicon: str = "stance_predicates.yaml",
+        rule_strength: float | None = 0.9,
+        require_mention: bool = True,
     ) -> None:
+        if rule_strength is not None and not 0 < rule_strength <= 1:
+            raise InvalidOptionError(
+                f"rule_strength={rule_strength!r} must be in (0, 1], or None to never let "
+                "the rules overrule the model."
+            )
+        self.rule_strength = rule_strength
+        self.require_mention = require_mention
         self.model = load_stance_model(model)
         self.rules = LexicalStanceScorer(anaphora=anaphora, sentiment_column=None,
                                          lexicon=lexicon)
@@ -787,7 +807,7 @@ class LearnedStanceScorer:
         """
         mentions, evidence, how = self.rules.evidence(text, target, antecedent=antecedent)
         targets = [(a, b, "target", 0.0) for a, b in mentions]
-        if not mentions:
+        if not mentions and self.require_mention:
             if how is None or not evidence.score:
                 return _row("none", 0.0, (0.0, 0.0, 1.0), [], text, how)
             # a target-specific cue without a mention: the rules decide
@@ -800,9 +820,14 @@ class LearnedStanceScorer:
         feats = mention_features(text, mentions, evidence, **self.model.feature_options)
         probs = self.model.probabilities(feats)
         label = int(probs.argmax())
+        score = float(probs[0] - probs[1])
+        rule = 0 if evidence.score > 0 else 1
+        if (self.rule_strength is not None and evidence.linked and label == 1 - rule
+                and abs(evidence.score) >= self.rule_strength):
+            # strong linked rules overrule an opposite model call (see the class docstring)
+            label, score = rule, evidence.score
         cues = targets + self._cues(feats, label, evidence)
-        return _row(CLASSES[label], float(probs[0] - probs[1]), tuple(probs.tolist()),
-                    cues, text, how)
+        return _row(CLASSES[label], score, tuple(probs.tolist()), cues, text, how)
 
     def _cues(self, feats: Features, label: int, evidence: Evidence) -> list[tuple]:
         """The words that pushed the call most, with their push (log-odds)."""

@@ -23,7 +23,7 @@ from discourse.targets import Target, Targets, TargetsLike, load_targets, phrase
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["evaluate_stance", "evaluate_target_sentiment"]
+__all__ = ["clean_tweet", "evaluate_stance", "evaluate_target_sentiment"]
 
 #: NewsMTSC polarity -> stance label.
 NEWSMTSC_LABELS = {1: "favor", -1: "against", 0: "none"}
@@ -39,7 +39,14 @@ def _scores(gold: list[str], pred: list[str], labels: Iterable[str]) -> tuple[fl
     return accuracy, f1s
 
 
-def _semeval_clean(text: str) -> str:
+def clean_tweet(text: str) -> str:
+    """A SemEval tweet as text: ``#SemST`` removed, hashtags read as words.
+
+    Examples
+    --------
+    >>> clean_tweet("Love wins #prolife #SemST")
+    'Love wins prolife'
+    """
     text = re.sub(r"#SemST\b", "", text)
     # Hashtags are words in tweets: "#prolife" reads as "prolife".
     return re.sub(r"#(\w)", r"\1", text).strip()
@@ -196,7 +203,7 @@ def _predict_semeval(
         one = Targets([target])
         frame = pd.DataFrame({
             "sentence_id": range(len(group)),
-            "text": [_semeval_clean(t) for t in group["text"]],
+            "text": [clean_tweet(t) for t in group["text"]],
         })
         result = model(frame, one)
         for pos, stance in zip(group.index, result["stance"], strict=True):

@@ -215,6 +215,9 @@ def mention_features(
         seq.append((words[k], spans[k], k))
     t_pos = [i for i, item in enumerate(seq) if item[2] == -1]
     if not t_pos:
+        _sentence_features(feats, text, seq, names if mask_names else None, negated)
+        if evidence is not None:
+            _rule_features(feats, evidence)
         return feats
     for i, (w, span, k) in enumerate(seq):
         if k < 0:
@@ -264,6 +267,25 @@ def mention_features(
     if evidence is not None:
         _rule_features(feats, evidence)
     return feats
+
+
+def _sentence_features(feats: Features, text: str, seq: list, names: list[bool] | None,
+                       negated: list[bool]) -> None:
+    """Without a mention: the sentence's words and lexicon scores, and ``no_mention``."""
+    feats.add("no_mention", 1.0)
+    r = _rules()
+    for w, span, k in seq:
+        word = f"neg_{w}" if negated[k] else w
+        feats.add(f"s:{'<name>' if names and names[k] else word}", 1.0, span)
+        v = _valence(w, r)
+        if v:
+            v = -0.74 * v if negated[k] else v
+            feats.add(f"lexd_r_sent_{'pos' if v > 0 else 'neg'}", abs(v) / 4.0, span, "lexicon")
+    pos, neg, net = _lexicon_scores(text)
+    for name, value in (("pos", pos), ("neg", neg), ("net", net)):
+        if value:
+            feats.add(f"lex_sent_{name}", value)
+    _lexicon_spans(feats)
 
 
 def _clause_features(feats: Features, seq: list, t_pos: list[int]) -> None:
@@ -330,22 +352,32 @@ def _lexicon_spans(feats: Features) -> None:
             feats.spans[name] = list(found)
 
 
+def _rules() -> Any:
+    from discourse._sentiment_rules import rules
+
+    return rules()
+
+
+def _valence(word: str, r: Any) -> float:
+    """VADER's valence of a word, else AFINN's scaled to VADER's range, else 0."""
+    v = r.vader.get(word)
+    if v is None:
+        a = r.afinn.get(word)
+        return 0.0 if a is None else 0.8 * a
+    return float(v)
+
+
 _DISTANCE_BINS = ((2, "near"), (5, "mid"), (10, "far"))
 
 
 def _word_polarity_features(feats: Features, seq: list, t_pos: list[int],
                             negated: list[bool]) -> None:
     """``lexd_<side>_<distance>_<sign>``: lexicon valences of the words by distance."""
-    from discourse._sentiment_rules import rules
-
-    r = rules()
+    r = _rules()
     for i, (w, span, k) in enumerate(seq):
         if k < 0:
             continue
-        v = r.vader.get(w)
-        if v is None:
-            a = r.afinn.get(w)
-            v = None if a is None else 0.8 * a
+        v = _valence(w, r)
         if not v:
             continue
         if negated[k]:
