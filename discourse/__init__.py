@@ -13,56 +13,39 @@ Examples
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# public name -> module that defines it; the steps' names are found in their modules' __all__
 _EXPORTS = {
-    "Article": "discourse.article",
-    "Dateline": "discourse.article",
-    "Paragraph": "discourse.article",
-    "Section": "discourse.article",
-    "Sentence": "discourse.article",
-    "Span": "discourse.article",
-    "read_article": "discourse.parse",
-    "parse_text": "discourse.parse",
-    "decode": "discourse.parse",
-    "split_sentences": "discourse.sentences",
-    "tokenize": "discourse.tokens",
-    "load_dictionary": "discourse.dictionary",
-    "default_dictionary": "discourse.dictionary",
-    "Dictionary": "discourse.dictionary",
-    "keyword_frequencies": "discourse.keywords",
-    "kwic": "discourse.keywords",
-    "keyword_dispersion": "discourse.keywords",
-    "keyness": "discourse.keywords",
-    "keyword_cooccurrence": "discourse.keywords",
-    "name_spans": "discourse.names",
-    "attribute_quotes": "discourse.quotes",
-    "find_quotes": "discourse.quotes",
-    "speaker_table": "discourse.speakers",
-    "score_sentiment": "discourse.sentiment",
-    "sentiment_by_section": "discourse.sentiment",
-    "evaluate_sentiment": "discourse.sentiment",
-    "segment_sentences": "discourse.segmentation",
-    "evaluate_segmenter": "discourse.segmentation",
-    "pk_windowdiff": "discourse.segmentation",
-    "segment_topics": "discourse.topics",
-    "segment_ids": "discourse.topics",
-    "corpus_topics": "discourse.topics",
+    "Article": "discourse.text.spans",
+    "Dateline": "discourse.text.spans",
+    "Paragraph": "discourse.text.spans",
+    "Section": "discourse.text.spans",
+    "Sentence": "discourse.text.spans",
+    "Span": "discourse.text.spans",
+    "read_article": "discourse.text.reading",
+    "parse_text": "discourse.text.reading",
+    "decode": "discourse.text.reading",
+    "split_sentences": "discourse.text.sentences",
+    "golden_rules_score": "discourse.text.sentences",
+    "tokenize": "discourse.text.tokens",
+    "load_dictionary": "discourse.lexicon.dictionary",
+    "default_dictionary": "discourse.lexicon.dictionary",
+    "Dictionary": "discourse.lexicon.dictionary",
+    "name_spans": "discourse.text.names",
     "run_corpus": "discourse.corpus",
-    "score_stance": "discourse.stance",
-    "stance_columns": "discourse.stance",
-    "stance_by_section": "discourse.stance",
-    "load_targets": "discourse.targets",
-    "evaluate_stance": "discourse.stance_eval",
-    "StanceScorer": "discourse.stance",
-    "stance_markers": "discourse.markers",
-    "marker_rates": "discourse.markers",
     "Analysis": "discourse.analysis",
-    "analyze": "discourse.analysis",
+    "analyze": "discourse.defaults",
+    "default_pipeline": "discourse.defaults",
+    "registered_steps": "discourse.defaults",
+    "Pipeline": "discourse.pipeline",
+    "save_analysis": "discourse.save",
+    "MissingTableError": "discourse.errors",
     "DiscourseError": "discourse.errors",
     "DiscourseWarning": "discourse.errors",
     "InputNotFoundError": "discourse.errors",
@@ -74,17 +57,26 @@ _EXPORTS = {
     "MissingDataError": "discourse.errors",
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
 
 
 # Submodules reachable as attributes after a plain ``import discourse``.
-_SUBMODULES = {"plots", "report", "corpus", "bench", "styles"}
+_SUBMODULES = {"plots", "report", "corpus", "views"}
+
+
+@cache
+def _exports() -> dict[str, str]:
+    from discourse.lazy import module_exports
+
+    steps = module_exports(Path(__file__).parent / "steps", "discourse.steps")
+    return {**steps, **_EXPORTS}
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__all__":
+        return [*sorted(_exports()), "__version__"]
     if name in _SUBMODULES:
         return import_module(f"discourse.{name}")
-    module = _EXPORTS.get(name)
+    module = _exports().get(name)
     if module is None:
         raise AttributeError(f"module 'discourse' has no attribute {name!r}")
     value = getattr(import_module(module), name)
@@ -93,42 +85,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
-
-
-if TYPE_CHECKING:
-    from discourse.analysis import Analysis, analyze
-    from discourse.article import Article, Dateline, Paragraph, Section, Sentence, Span
-    from discourse.corpus import run_corpus
-    from discourse.dictionary import Dictionary, default_dictionary, load_dictionary
-    from discourse.errors import (
-        BinaryInputError,
-        DecodingError,
-        DiscourseError,
-        DiscourseWarning,
-        EmptyInputError,
-        InputNotFoundError,
-        InvalidLexiconError,
-        InvalidOptionError,
-        MissingDataError,
-    )
-    from discourse.keywords import (
-        keyness,
-        keyword_cooccurrence,
-        keyword_dispersion,
-        keyword_frequencies,
-        kwic,
-    )
-    from discourse.markers import marker_rates, stance_markers
-    from discourse.names import name_spans
-    from discourse.parse import decode, parse_text, read_article
-    from discourse.quotes import attribute_quotes, find_quotes
-    from discourse.segmentation import evaluate_segmenter, pk_windowdiff, segment_sentences
-    from discourse.sentences import split_sentences
-    from discourse.sentiment import evaluate_sentiment, score_sentiment, sentiment_by_section
-    from discourse.speakers import speaker_table
-    from discourse.stance import StanceScorer, score_stance, stance_by_section, stance_columns
-    from discourse.stance_eval import evaluate_stance
-    from discourse.targets import load_targets
-    from discourse.tokens import tokenize
-    from discourse.topics import corpus_topics, segment_ids, segment_topics
+    return [*sorted(_exports()), "__version__"]

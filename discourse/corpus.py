@@ -20,10 +20,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.errors import InputNotFoundError, InvalidOptionError, check_choice
 from discourse.io import atomic_write, ensure_folder, safe_filename
+
+if TYPE_CHECKING:
+    from discourse.pipeline import Pipeline
 
 __all__ = ["CorpusResult", "analyze_document", "find_documents", "run_corpus"]
 
@@ -109,17 +112,16 @@ def find_documents(inputs: str | Path | Iterable[str | Path]) -> list[Document]:
     return docs
 
 
-def analyze_document(doc_id: str, path: str, out: str, options: dict[str, Any]) -> dict[str, Any]:
-    """Analyse one document and write its tables; never raises (errors are returned).
+def analyze_document(doc_id: str, path: str, out: str, pipeline: Pipeline) -> dict[str, Any]:
+    """Analyse one document with ``pipeline`` and write its tables; never raises.
 
-    Runs in a worker process. Returns a small summary dict.
+    Runs in a worker process (the pipeline is pickled to it). Errors are returned in the
+    summary dict, not raised.
     """
-    from discourse.analysis import analyze
-
     started = time.perf_counter()
     folder = Path(out) / "documents" / doc_id
     try:
-        result = analyze(Path(path), **options)
+        result = pipeline.analyze(Path(path))
         result.save(folder, charts=False, report=False)
     except Exception as exc:  # a corpus run must survive any bad document
         return {"doc_id": doc_id, "path": path, "status": "failed",
@@ -129,21 +131,21 @@ def analyze_document(doc_id: str, path: str, out: str, options: dict[str, Any]) 
             "sentences": len(result.sentences), "seconds": time.perf_counter() - started}
 
 
-def _run_local(docs: Sequence[Document], out: str, options: dict[str, Any],
+def _run_local(docs: Sequence[Document], out: str, pipeline: Pipeline,
                jobs: int) -> Iterator[dict[str, Any]]:
     if jobs == 1:
         for d in docs:
-            yield analyze_document(d.doc_id, d.path, out, options)
+            yield analyze_document(d.doc_id, d.path, out, pipeline)
         return
     # Load the libraries and lexicons once here: forked workers inherit them instead of
     # each paying about a second of imports.
-    _warm_up(options)
+    _warm_up(pipeline)
     # At most 2 * jobs documents in flight: bounded memory however large the corpus.
     pending: set[Future[dict[str, Any]]] = set()
     queue = iter(docs)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for d in queue:
-            pending.add(pool.submit(analyze_document, d.doc_id, d.path, out, options))
+            pending.add(pool.submit(analyze_document, d.doc_id, d.path, out, pipeline))
             if len(pending) >= 2 * jobs:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
@@ -151,15 +153,13 @@ def _run_local(docs: Sequence[Document], out: str, options: dict[str, Any],
             yield f.result()
 
 
-def _warm_up(options: dict[str, Any]) -> None:
-    from discourse.analysis import analyze
-
-    # A bad option is not reported here: each document fails with its own error record.
+def _warm_up(pipeline: Pipeline) -> None:
+    # A failure is not reported here: each document fails with its own error record.
     with contextlib.suppress(Exception):
-        analyze("Warm up\n\nThe minister said peace talks would resume.", **options)
+        pipeline.analyze("Warm up\n\nThe minister said peace talks would resume.")
 
 
-def _run_dask(docs: Sequence[Document], out: str, options: dict[str, Any], jobs: int,
+def _run_dask(docs: Sequence[Document], out: str, pipeline: Pipeline, jobs: int,
               scheduler: str | None) -> Iterator[dict[str, Any]]:
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -172,14 +172,14 @@ def _run_dask(docs: Sequence[Document], out: str, options: dict[str, Any], jobs:
         client = Client(scheduler)
     try:
         queue = iter(docs)
-        batch = [client.submit(analyze_document, d.doc_id, d.path, out, options, pure=False)
+        batch = [client.submit(analyze_document, d.doc_id, d.path, out, pipeline, pure=False)
                  for d in _take(queue, 2 * jobs)]
         ac = as_completed(batch)
         for future in ac:
             yield future.result()
             future.release()
             for d in _take(queue, 1):
-                ac.add(client.submit(analyze_document, d.doc_id, d.path, out, options,
+                ac.add(client.submit(analyze_document, d.doc_id, d.path, out, pipeline,
                                      pure=False))
     finally:
         client.close()
@@ -206,6 +206,7 @@ def run_corpus(
     scheduler: str | None = None,
     progress: bool = True,
     on_result: Callable[[dict[str, Any]], None] | None = None,
+    pipeline: Pipeline | None = None,
     **options: Any,
 ) -> CorpusResult:
     """Analyse every document of a corpus and write per-document and combined tables.
@@ -224,8 +225,12 @@ def run_corpus(
         LocalCluster of ``jobs`` workers or on the cluster at ``scheduler``.
     progress : bool
         Show a progress bar (tqdm) on standard error.
+    pipeline : Pipeline, optional
+        The pipeline run on every document (it is pickled to the workers); default
+        ``default_pipeline(**options)``.
     **options
-        Passed to :func:`discourse.analyze` for every document.
+        Options of :func:`discourse.analyze` for the default pipeline (not with
+        ``pipeline``).
 
     Returns
     -------
@@ -236,6 +241,15 @@ def run_corpus(
     check_choice("engine", engine, ("local", "dask"))
     if jobs < 1:
         raise InvalidOptionError(f"jobs={jobs} must be at least 1.")
+    if pipeline is None:
+        from discourse.defaults import default_pipeline
+
+        pipeline = default_pipeline(**options)  # bad options fail here, before any work
+    elif options:
+        raise InvalidOptionError(
+            f"run_corpus got both pipeline= and analysis options {sorted(options)}; build "
+            "the pipeline with those options instead: default_pipeline(**options)."
+        )
     docs = find_documents(inputs)
     out_path = ensure_folder(out)
     todo = [d for d in docs if not (out_path / "documents" / d.doc_id / _DONE_MARKER).exists()]
@@ -249,8 +263,8 @@ def run_corpus(
             results[d.doc_id] = {"doc_id": d.doc_id, "path": d.path, "status": "skipped",
                                  "error_type": None, "message": None,
                                  "sentences": old.get("sentences", 0), "seconds": 0.0}
-    stream = (_run_local(todo, str(out_path), options, jobs) if engine == "local"
-              else _run_dask(todo, str(out_path), options, jobs, scheduler))
+    stream = (_run_local(todo, str(out_path), pipeline, jobs) if engine == "local"
+              else _run_dask(todo, str(out_path), pipeline, jobs, scheduler))
     bar = _progress(len(todo), progress)
     for record in stream:
         results[record["doc_id"]] = record

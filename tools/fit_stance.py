@@ -1,7 +1,7 @@
 """Fit the learned stance model and write ``discourse/lexicons/stance_model.json``.
 
 The model is a multinomial logistic regression (scikit-learn, L2, balanced class weights)
-over :func:`discourse.stance_model.mention_features` of NewsMTSC's training split
+over :func:`discourse.steps.stance.model.mention_features` of NewsMTSC's training split
 (Hamborg & Donnay 2021; ``data/target_sentiment/newsmtsc/train.jsonl``): one example per
 annotated mention, the target's only pattern being the mention's exact text (the
 evaluation protocol), its label positive → favor, negative → against, neutral → none.
@@ -43,9 +43,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from discourse.stance import LexicalStanceScorer  # noqa: E402
-from discourse.stance_model import CLASSES, mention_features  # noqa: E402
-from discourse.targets import Target  # noqa: E402
+from discourse.steps.stance.model import CLASSES, mention_features  # noqa: E402
+from discourse.steps.stance.scoring import LexicalStanceScorer  # noqa: E402
+from discourse.steps.stance.targets import Target  # noqa: E402
 
 DATA = ROOT / "data" / "target_sentiment" / "newsmtsc"
 MODEL = ROOT / "discourse" / "lexicons" / "stance_model.json"
@@ -97,8 +97,8 @@ def policy_examples(split: str = "train") -> tuple[list[dict[str, float]], np.nd
     """
     import pandas as pd
 
-    from discourse.stance_eval import clean_tweet
-    from discourse.targets import load_targets, phrase_patterns
+    from discourse.steps.stance.evaluation import clean_tweet
+    from discourse.steps.stance.targets import load_targets, phrase_patterns
 
     rules = LexicalStanceScorer(sentiment_column=None)
     options = {k: PARAMS[k] for k in FEATURE_KEYS}
@@ -200,7 +200,7 @@ def spec(names: list[str], model: Any, cv: dict[str, float] | None) -> dict[str,
     return {
         "description": (
             "Learned stance model: multinomial logistic regression over "
-            "discourse.stance_model.mention_features. p = softmax(intercept + coef @ x). "
+            "discourse.steps.stance.model.mention_features. p = softmax(intercept + coef @ x). "
             "Written by tools/fit_stance.py; do not edit by hand."
         ),
         "classes": list(CLASSES),
@@ -228,7 +228,7 @@ def refit() -> dict[str, Any]:
 
 def validation() -> dict[str, Any]:
     """Dev, SemEval and IBM figures of the default scorer beside the baselines."""
-    from discourse.stance_eval import evaluate_stance, evaluate_target_sentiment
+    from discourse.steps.stance.evaluation import evaluate_stance, evaluate_target_sentiment
 
     out: dict[str, Any] = {"newsmtsc": {}, "semeval2016": None, "ibm": None}
     for name in DEV:
@@ -267,7 +267,7 @@ def main() -> int:
     MODEL.write_text(json.dumps(spec(names, model, cv), indent=0) + "\n", encoding="utf-8")
     print(f"wrote {MODEL.relative_to(ROOT)} ({len(names)} features)")
     if not args.no_validation:
-        from discourse.stance_model import load_stance_model
+        from discourse.steps.stance.model import load_stance_model
 
         load_stance_model.cache_clear()
         figures = validation()

@@ -1,0 +1,919 @@
+"""Quotations and speaker attribution, sentence by sentence (rules only, no models).
+
+Three passes over one article:
+
+1. **Quotation marks.** A state machine reads the quotation marks of the whole text,
+   paragraph by paragraph, before any sentence is looked at: straight and curly double
+   marks (and guillemets); single marks nested inside them belong to the quotation. A
+   paragraph (or a line, in texts without blank lines) that opens a quotation and does not
+   close it continues into the next one if that one opens with a quotation mark (the
+   journalistic convention); otherwise the mark is unbalanced and the sentences concerned
+   get a ``quote_warning``. Quotations in single marks only ('We will win,' he said) are
+   read too, but since apostrophes look the same they never raise a warning: one that does
+   not close is ignored.
+2. **Attributions.** Reporting verbs and phrases (``lexicons/reporting_verbs.yaml``) outside
+   quotations, with the speaker phrase before them ("Lavrov said", "the minister noted",
+   "Anna Petrova, a teacher, said", "a spokesman for the ministry said"), after them
+   ('," said Anna Petrova, a teacher.') or after "according to". Speaker phrases are read
+   and resolved within the article by :mod:`discourse.steps.quotes.speakers`.
+3. **Sentences.** The quotation spans are mapped to the sentences they overlap. Each
+   sentence gets a quote type and a speaker: a quotation's speaker is its own attribution
+   (in the sentence where it ends or begins, or in another part of the same quotation),
+   else the latest speaker of the paragraph (a quotation that goes on with a speaker's
+   words), else the first speaker attributed later in the paragraph, else the speaker of
+   the previous paragraph of the section.
+
+Quote types: ``direct`` (the sentence is quotation, possibly with its reporting clause),
+``mixed`` (quoted words inside reported or narrated speech: 'Lavrov said the ties had "stood
+the test of time".'), ``indirect`` (a reporting verb or "according to" without quotation
+marks) and ``none``. Short capitalised quoted names ('the "Bakinsky Rabochy" newspaper'),
+"so-called" labels and short scare quotes without a reporting verb are not quotations.
+Quoted words inside narration without any attribution get no inherited speaker.
+
+Front sentences (title and standfirst) are attributed like body sentences: a headline such as
+"Lavrov says Moscow-Baku cooperation can ensure security" is indirect speech by Lavrov, and
+"Lavrov: Moscow ready to help" (a name, a colon) too. Headline verbs match in any case
+("Lavrov Says ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from discourse.lexicon.resources import load_lexicon
+from discourse.steps.quotes.speakers import (
+    Entity,
+    Mention,
+    Resolver,
+    Tok,
+    apposition,
+    interpret,
+    lexicon,
+    merge_apposition,
+    name_mentions,
+    np_after,
+    np_before,
+    speaker_table,
+    tokens,
+)
+from discourse.text.spans import Article
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes", "speaker_table"]
+
+QuoteType = Literal["direct", "indirect", "mixed", "none"]
+
+#: Columns of :func:`attribute_quotes`, in order.
+QUOTE_COLUMNS = (
+    "sentence_id", "quote_type", "speaker", "speaker_mention", "speaker_start", "speaker_end",
+    "reporting_verb", "quote_spans", "quote_warning",
+)
+
+_DOUBLE = re.compile('["“”„«»]')
+_SINGLE = re.compile("['‘’]")
+_DOUBLE_OPENERS = "“„«"
+_DOUBLE_CLOSERS = "”»"
+_ALL_OPENERS = '"“„«'
+_BEFORE_OPEN = "([{—–-/\u00a0"  # characters after which a mark opens a quotation
+_AFTER_CLOSE = ".,;:!?)]}—–…"  # characters before which a mark closes one
+_INTRO = ":,;—–-([\"“'‘"  # characters that introduce a full quotation
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_SOURCE_LINKS = frozenset({"from", "by", "of", "issued"})
+_PREPOSITIONS = frozenset({"for", "of", "at", "from", "in", "with", "on", "to"})
+# Finite verbs that show a clause after a reporting verb ("Ryder added the strikes were").
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                     "could", "should", "may", "might", "must", "did", "does", "do", "remains",
+                     "remained", "won't", "wouldn't", "isn't", "wasn't", "aren't", "weren't"})
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: its text is ``article.text[start:end]`` (without the marks).
+
+    ``open`` is the offset of the opening mark; ``close`` that of the closing mark, or -1
+    when the quotation runs to the end of its paragraph (continued in the next one, or
+    unclosed). Quotations continued across paragraphs share a ``chain`` number.
+    """
+
+    open: int
+    start: int
+    end: int
+    close: int
+    paragraph_id: int
+    chain: int
+    warning: str | None = None
+
+
+def find_quotes(article: Article) -> tuple[list[Quote], list[tuple[int, str]]]:
+    """Find the quotations of an article; return them and the stray-mark warnings.
+
+    Returns
+    -------
+    quotes : list of Quote
+        In text order.
+    strays : list of (offset, message)
+        Closing marks without an opening mark.
+
+    Examples
+    --------
+    >>> from discourse import read_article
+    >>> art = read_article('Title\\n\\n"We won," he said. "And we will win again.')
+    >>> quotes, strays = find_quotes(art)
+    >>> [art.text[q.start:q.end] for q in quotes], quotes[1].warning is not None
+    (['We won,', 'And we will win again.'], True)
+    """
+    text = article.text
+    pars = article.paragraphs
+    quotes: list[Quote] = []
+    strays: list[tuple[int, str]] = []
+    carried = [-1, -1]  # chain continued from the previous paragraph: double, single
+    counter = [0]
+    for pi, par in enumerate(pars):
+        following = pars[pi + 1] if pi + 1 < len(pars) else None
+        if following is not None and following.section_id != par.section_id:
+            following = None
+        found, carried[0] = _double_quotes(text, par, following, carried[0], counter, strays)
+        singles, carried[1] = _single_quotes(text, par, following, carried[1], counter, found)
+        quotes += sorted(found + singles, key=lambda q: q.open)
+    return quotes, strays
+
+
+def _new_chain(counter: list[int]) -> int:
+    counter[0] += 1
+    return counter[0] - 1
+
+
+def _line_start(text: str, ps: int, i: int) -> bool:
+    """Whether position ``i`` starts a line inside the paragraph starting at ``ps``."""
+    j = i
+    while j > ps and text[j - 1] in " \t":
+        j -= 1
+    return j > ps and text[j - 1] in "\n\r"
+
+
+def _double_quotes(text: str, par: Any, following: Any, carried: int, counter: list[int],
+                   strays: list[tuple[int, str]]) -> tuple[list[Quote], int]:
+    """The quotations in double marks of one paragraph, and the chain it hands on (or -1).
+
+    An opening mark at the start of a line while a quotation is open continues it (the
+    paragraph convention, for texts whose paragraphs are single lines).
+    """
+    ps, pe = par.start, par.end
+    found: list[Quote] = []
+    opened = -1
+    chain = -1
+    for m in _DOUBLE.finditer(text, ps, pe):
+        i = m.start()
+        c = text[i]
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        opener_like = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
+        closer_like = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE)
+        if c in _DOUBLE_OPENERS:
+            role = "open"
+        elif c in _DOUBLE_CLOSERS:
+            role = "close"
+        elif opened < 0:
+            role = "stray" if closer_like and not opener_like else "open"
+        else:
+            role = "open" if opener_like and not closer_like else "close"
+        if role == "open":
+            if opened >= 0:
+                continues = _line_start(text, ps, i)
+                found.append(Quote(opened, opened + 1, _rstrip(text, opened + 1, i), -1, par.id,
+                                   chain, None if continues else _unclosed(opened)))
+                if not continues:
+                    chain = _new_chain(counter)
+            elif i == ps and carried >= 0:
+                chain = carried
+            else:
+                chain = _new_chain(counter)
+            opened = i
+        elif role == "close" and opened >= 0:
+            found.append(Quote(opened, opened + 1, i, i, par.id, chain))
+            opened = -1
+        else:
+            strays.append((i, f"closing quotation mark at {i} has no opening mark"))
+    if opened < 0:
+        return found, -1
+    if following is not None and text[following.start] in _ALL_OPENERS:
+        found.append(Quote(opened, opened + 1, pe, -1, par.id, chain))
+        return found, chain
+    found.append(Quote(opened, opened + 1, pe, -1, par.id, chain, _unclosed(opened)))
+    return found, -1
+
+
+def _unclosed(at: int) -> str:
+    return f"quotation mark at {at} is not closed"
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single_quotes(text: str, par: Any, following: Any, carried: int, counter: list[int],
+                   doubles: list[Quote]) -> tuple[list[Quote], int]:
+    """Quotations in single marks outside double ones ('We will win,' he said).
+
+    Apostrophes look the same, so single marks never raise a warning: a quotation that is
+    not closed in its paragraph is dropped, unless the next paragraph (or line) opens with a
+    single mark, which continues it.
+    """
+    ps, pe = par.start, par.end
+    if "'" not in text[ps:pe] and "‘" not in text[ps:pe]:
+        return [], -1
+    inside = [(q.open, q.close if q.close >= 0 else q.end) for q in doubles]
+    out: list[Quote] = []
+    pending: list[Quote] = []  # line-level continuations, kept if the quotation closes
+    opened = -1
+    chain = -1
+    for m in _SINGLE.finditer(text, ps, pe):
+        i = m.start()
+        if inside and any(a <= i <= b for a, b in inside):
+            continue
+        c = text[i]
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        starts = c in "‘'" and (prev.isspace() or prev in _BEFORE_OPEN) and nxt.isalpha()
+        if opened >= 0 and starts and _line_start(text, ps, i):
+            pending.append(Quote(opened, opened + 1, _rstrip(text, opened + 1, i), -1, par.id,
+                                 chain))
+            opened = i
+            continue
+        if opened < 0:
+            if starts:
+                opened = i
+                chain = carried if (i == ps and carried >= 0) else _new_chain(counter)
+            continue
+        if c in "’'" and not prev.isspace() and not nxt.isalnum():
+            # "the leaders' summit": a plural possessive, not the end of the quotation.
+            after = text[i + 1 : i + 3]
+            if prev in "sz" and after[:1] == " " and after[1:2].islower():
+                continue
+            out += pending
+            pending = []
+            out.append(Quote(opened, opened + 1, i, i, par.id, chain))
+            opened = -1
+    if opened >= 0 and following is not None and text[following.start] in "'‘":
+        out += pending
+        out.append(Quote(opened, opened + 1, pe, -1, par.id, chain))
+        return out, chain
+    return out, -1
+
+
+# --------------------------------------------------------------------------- reporting verbs
+
+
+@dataclass(frozen=True)
+class _Verbs:
+    by_first_word: dict[str, re.Pattern[str]]  # first word -> the forms that start with it
+    forms: dict[str, tuple[str, str]]  # surface -> (lemma, kind)
+    needs_complement: frozenset[str]
+    between: frozenset[str]
+    complement_starts: frozenset[str]
+    all_forms: frozenset[str]
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_WORD_CHARS = "’'-"
+
+
+@cache
+def _verbs() -> _Verbs:
+    data = load_lexicon("reporting_verbs.yaml")
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma, surfaces in data["verbs"].items():
+        for f in surfaces:
+            forms[f] = (lemma, "verb")
+    for lemma, surfaces in data["phrases"].items():
+        for f in surfaces:
+            forms[f] = (lemma, "phrase")
+    for f in data["source_phrases"]:
+        forms[f] = (f, "source")
+    # One small pattern per first word: a scan over the words of a sentence with a dict
+    # lookup is much faster than one alternation of every form.
+    grouped: dict[str, list[str]] = {}
+    for f in sorted(forms, key=len, reverse=True):
+        grouped.setdefault(f.split()[0], []).append(f)
+    by_first = {
+        first: re.compile(
+            "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in group)
+            + r")(?![\w’'\-])",
+            re.IGNORECASE,
+        )
+        for first, group in grouped.items()
+    }
+    return _Verbs(
+        by_first_word=by_first,
+        forms=forms,
+        needs_complement=frozenset(data["needs_complement"]),
+        between=frozenset(w for w in data["between"] if " " not in w),
+        complement_starts=frozenset(data["complement_starts"]),
+        all_forms=frozenset(f for f, (_, kind) in forms.items() if kind == "verb"),
+    )
+
+
+def _opens(text: str, start: int, a: int) -> bool:
+    """Whether position ``a`` starts the sentence beginning at ``start`` (quotes aside)."""
+    return not text[start:a].strip(_INTRO + "”’ \t")
+
+
+def _verb_matches(text: str, start: int, end: int, masked: list[tuple[int, int]],
+                  headline: bool) -> list[re.Match[str]]:
+    """Reporting verbs and phrases in ``text[start:end]`` outside the masked ranges.
+
+    Outside headlines a verb is lower case, or capitalised at most ("According to").
+    """
+    by_first = _verbs().by_first_word
+    out: list[re.Match[str]] = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        low = word.lower()
+        pattern = by_first.get(low)
+        if pattern is None:
+            continue
+        a = m.start()
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in _WORD_CHARS):
+            continue
+        # Capitalised only at the start of a sentence ("According to"), so that "Islamic
+        # State" or "the United States" hold no verb.
+        if not headline and word != low and (word[1:] != low[1:] or not _opens(text, start, a)):
+            continue
+        if masked and any(x <= a < y for x, y in masked):
+            continue
+        found = pattern.match(text, a, end)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+@dataclass
+class Attribution:
+    """A speaker phrase with its reporting verb inside one sentence."""
+
+    mention: Mention
+    verb: str
+    verb_start: int
+    verb_end: int
+    that: int = -1  # offset of a "that" complement after the verb, or -1
+    entity: Entity | None = None
+
+    @property
+    def start(self) -> int:
+        return min(self.mention.start, self.verb_start)
+
+    @property
+    def end(self) -> int:
+        return max(self.mention.end, self.verb_end)
+
+
+def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
+                      headline: bool = False) -> list[Attribution]:
+    """Reporting verbs with their speaker phrases in ``text[start:end]``, in order.
+
+    ``masked`` are the quoted ranges (marks included) of the sentence, where neither verbs
+    nor speakers are looked for.
+
+    Examples
+    --------
+    >>> s = "The talks failed, Russian Foreign Minister Sergey Lavrov said."
+    >>> [(a.mention.text, a.verb) for a in find_attributions(s, 0, len(s), [])]
+    [('Russian Foreign Minister Sergey Lavrov', 'said')]
+    """
+    verbs = _verbs()
+    matches = _verb_matches(text, start, end, masked, headline)
+    colon = text.find(":", start, end)
+    if not matches and colon < 0:
+        return []
+    toks = tokens(text, start, end, masked)
+    at = {t.start: i for i, t in enumerate(toks)}
+    out: list[Attribution] = []
+    for m in matches:
+        vi = at.get(m.start())
+        if vi is None:
+            continue
+        vj = vi
+        while vj + 1 < len(toks) and toks[vj].end < m.end():
+            vj += 1
+        surface = " ".join(m.group().lower().split())
+        lemma, kind = verbs.forms.get(surface, (surface, "verb"))
+        if kind == "source":
+            mention = _source(toks, vj + 1, text)
+            if mention is not None:
+                out.append(Attribution(mention, surface, m.start(), m.end()))
+            continue
+        mention = _subject(toks, vi, text)
+        if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
+            not _complement(toks, vj + 1, verbs.complement_starts)
+        ):
+            mention = None
+        if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
+                                or toks[vi - 1].text in ",—–"):
+            mention = _inverted(toks, vj + 1, text)
+        if mention is None:
+            continue
+        that = next((t.start for t in toks[vj + 1 : vj + 14] if t.kind == "w" and t.low == "that"),
+                    -1)
+        barrier = next((t.start for t in toks[vj + 1 :] if t.kind == "q"), end)
+        that = that if that < barrier else -1
+        out.append(Attribution(mention, surface, m.start(), m.end(), that))
+    if colon >= 0 and not out:
+        att = _colon(toks, text, headline)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
+    """Whether a verb that is not always speech ("added", "noted") introduces speech here:
+    "that", punctuation, a quotation, a preposition or a clause follows, not an object."""
+    if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts:
+        return True
+    for t in toks[k : k + 8]:
+        if t.kind != "w":
+            return False
+        if t.low in _FINITE:
+            return True
+    return False
+
+
+def _subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
+    """The speaker phrase before the verb at token ``vi``, or None."""
+    lex = lexicon()
+    between = _verbs().between
+    i = vi - 1
+    while i >= 0 and toks[i].kind == "w" and toks[i].low in between:
+        i -= 1
+    if i >= 1 and toks[i].low in _WEEKDAYS and toks[i - 1].low == "on":
+        i -= 2
+        while i >= 0 and toks[i].kind == "w" and toks[i].low in between:
+            i -= 1
+    if i < 0:
+        return None
+    t = toks[i]
+    if t.kind == "w" and t.low in lex.pronouns:
+        return interpret([t], text)
+    if t.kind == "w" and t.low == "who" and i >= 2 and toks[i - 1].text == ",":
+        # "Alhakim, who said ...": the speaker is the phrase before the relative clause.
+        head, _ = _phrase_before(toks, i - 2, text)
+        return head if head is not None and head.form != "pronoun" else None
+    if t.text == ",":
+        j = i - 1
+        while j >= 0 and i - j <= 16 and (
+            toks[j].kind == "w" or (toks[j].kind == "p" and toks[j].text not in ",;:!?()")
+        ):
+            j -= 1
+        if j < 1 or toks[j].text != "," or j == i - 1:
+            return None
+        head, _ = _phrase_before(toks, j - 1, text)
+        if head is None or head.form == "pronoun" or head.kind not in ("person", "organisation"):
+            return None
+        return _with_apposition(head, toks[j + 1 : i], text)
+    head, first = _phrase_before(toks, i, text)
+    if head is not None and head.form == "descriptor" and head.kind == "person":
+        # "Icy Ng, a 22-year-old design student at the university said": an apposition
+        # whose closing comma is missing.
+        j = first - 1
+        while j >= 0 and first - j <= 6 and toks[j].kind == "w":
+            j -= 1
+        if j >= 1 and toks[j].text == ",":
+            name, _ = _phrase_before(toks, j - 1, text)
+            if name is not None and name.form == "name" and name.kind == "person":
+                return merge_apposition(name, head)
+    return head
+
+
+def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
+    """The speaker phrase ending at token ``i`` and the index of its first token.
+
+    A prepositional complement is part of it: "a spokesman for the Foreign Ministry" is a
+    spokesman of that organisation, "the Syrian Observatory for Human Rights" one name.
+    """
+    parts = np_before(toks, i)
+    k = i - len(parts)
+    if parts and k >= 1 and toks[k].kind == "w" and toks[k].low in _PREPOSITIONS:
+        head_parts = np_before(toks, k - 1)
+        head = interpret(head_parts, text)
+        of = interpret(parts, text)
+        first = k - len(head_parts)
+        if head is not None and head.kind == "person" and head.form != "pronoun":
+            if of is not None and of.form == "name" and toks[k].low in ("for", "of", "at"):
+                head.organisation = head.organisation or " ".join(of.name)
+            head.end = toks[i].end
+            head.text = text[head.start : head.end]
+            return head, first
+        if (head is not None and head.kind == "organisation" and head.form == "name"
+                and of is not None and of.form == "name" and toks[k].low in ("for", "of")):
+            skip = 1 if head_parts[0].low in lexicon().determiners else 0
+            org = text[head_parts[skip].start : toks[i].end]
+            return Mention(head.start, toks[i].end, text[head.start : toks[i].end], "name",
+                           "organisation", name=(org,), nationality=head.nationality), first
+    return interpret(parts, text), i - len(parts) + 1
+
+
+def _with_apposition(head: Mention, app_toks: list[Tok], text: str) -> Mention:
+    """Add an apposition to a speaker phrase; a name in apposition to a description or an
+    organisation ("his mother, Diane Foley,") becomes the speaker phrase."""
+    if head.form != "name" or head.kind == "organisation":
+        name = None
+        if app_toks and app_toks[-1].kind == "w":
+            parts = np_before(app_toks, len(app_toks) - 1)
+            name = interpret(parts, text) if len(parts) == len(app_toks) else None
+        if name is not None and name.form == "name" and name.kind == "person":
+            if head.kind == "organisation":
+                name.organisation = name.organisation or head.name[0]
+                return name
+            return merge_apposition(name, head)
+    app = apposition(app_toks, text)
+    return merge_apposition(head, app) if app is not None else head
+
+
+def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The speaker phrase after an inverted verb ('," said Anna Petrova, a teacher.')."""
+    parts = np_after(toks, k)
+    head = interpret(parts, text)
+    if head is None:
+        return None
+    e = k + len(parts)
+    if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
+        f = e + 1
+        while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
+            f += 1
+        head = _with_apposition(head, toks[e + 1 : f], text)
+    return head
+
+
+def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The source after "according to" ("according to a statement from the Kremlin")."""
+    parts = np_after(toks, k)
+    mention = interpret(parts, text)
+    e = k + len(parts)
+    if (mention is not None and mention.kind == "document" and e + 1 < len(toks)
+            and toks[e].kind == "w" and toks[e].low in _SOURCE_LINKS):
+        better = interpret(np_after(toks, e + 1), text)
+        if better is not None and better.form != "pronoun":
+            return better
+    return mention
+
+
+def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
+    """'Lavrov: Moscow ready to help' (headline) or 'Lavrov: "We are ready."'."""
+    k = next((i for i, t in enumerate(toks) if t.text == ":"), -1)
+    if k < 1 or k + 1 >= len(toks):
+        return None
+    if not headline and toks[k + 1].kind != "q":
+        return None
+    parts = np_before(toks, k - 1)
+    if not parts or parts[0] is not toks[0]:
+        return None
+    mention = interpret(parts, text)
+    if mention is None or mention.kind != "person" or mention.form == "pronoun":
+        return None
+    return Attribution(mention, ":", toks[k].start, toks[k].end)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    quote: int  # index into the quotes list
+    full: bool  # a clausal quotation rather than words embedded in a sentence
+    words: int
+
+
+def _pieces(text: str, s_start: int, s_end: int, quotes: list[Quote], idx: list[int],
+            forms: frozenset[str], labels: set[int]) -> tuple[list[_Piece], list[tuple[int, int]]]:
+    """The parts of quotations inside one sentence, and the ranges to mask (marks included).
+
+    Quoted names and labels are added to ``labels``: they are not quotations.
+    """
+    pieces: list[_Piece] = []
+    masked: list[tuple[int, int]] = []
+    for qi in idx:
+        q = quotes[qi]
+        a, b = max(q.start, s_start), min(q.end, s_end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        mask_a = q.open if q.open >= s_start else s_start
+        mask_b = min(q.close + 1, s_end) if q.close >= 0 and q.close < s_end else max(b, a)
+        if q.close >= 0 and q.close >= s_end:
+            mask_b = s_end
+        if b <= a and not (q.open >= s_start):
+            continue
+        masked.append((mask_a, max(mask_b, mask_a + 1)))
+        if b <= a:
+            continue
+        quoted = text[a:b]
+        n_words = len(quoted.split())
+        full = True
+        if q.open >= s_start:
+            head = text[s_start : q.open].rstrip()
+            if head and head[-1] not in _INTRO:
+                prev_word = head.rsplit(None, 1)[-1].lower()
+                full = (prev_word in forms and quoted[:1].isupper()
+                        and not _name_like(quoted, n_words))
+                if prev_word == "so-called":
+                    labels.add(qi)  # the so-called "peace plan": a label, not a quotation
+                    continue
+        if not full and _name_like(quoted, n_words):
+            labels.add(qi)  # 'the "Bakinsky Rabochy" newspaper': a name, not a quotation
+            continue
+        pieces.append(_Piece(a, b, qi, full, n_words))
+    return pieces, masked
+
+
+def _name_like(quoted: str, n_words: int) -> bool:
+    if n_words > 5 or quoted[-1:] in ".!?,;:…":
+        return False
+    words = quoted.split()
+    small = {"of", "the", "and", "for", "de", "in", "on", "to", "a"}
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words)
+
+
+def attribute_quotes(data: Any) -> pd.DataFrame:
+    """Quote type and speaker of every sentence of an article.
+
+    Parameters
+    ----------
+    data : Article, Analysis, str, bytes or path
+        The article (an Analysis gives its ``article``; text, bytes or a path is read with
+        :func:`discourse.read_article`). A sentence table is not enough: quotations run
+        across sentences and paragraphs.
+
+    Raises
+    ------
+    InvalidOptionError
+        For any other type of input.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence of ``article.sentences`` (front sentences included), with
+        columns:
+
+        - ``sentence_id``: the sentence's id.
+        - ``quote_type``: ``"direct"``, ``"indirect"``, ``"mixed"`` or ``"none"``.
+        - ``speaker``: canonical name (the fullest personal name used in the article,
+          without titles: "Sergey Lavrov"), organisation ("Kremlin"), or the description of
+          an unnamed source ("A senior diplomat"); missing when no speaker.
+        - ``speaker_mention``: the phrase naming the speaker in this sentence ("the Russian
+          top diplomat", "he"); missing when the speaker is inherited from another
+          sentence of the same quotation or paragraph.
+        - ``speaker_start``, ``speaker_end``: offsets of that phrase in ``article.text``,
+          -1 when inherited.
+        - ``reporting_verb``: the reporting verb or phrase of this sentence, lower case
+          ("said", "pointed out", "went on to say", "according to", ":" for a
+          "Name: ..." headline); missing when inherited or absent.
+        - ``quote_spans``: list of ``(start, end)`` offsets of the quoted text (without the
+          marks) inside this sentence.
+        - ``quote_warning``: why the result may be wrong (an unclosed or stray quotation
+          mark, a quotation without speaker), else missing.
+
+        ``frame.attrs["speakers"]`` holds one dict per speaker (role, nationality,
+        organisation, first mention, mentions) for :func:`speaker_table`.
+
+    Examples
+    --------
+    >>> text = ('Talks resume\\n\\nMOSCOW, May 3. /TASS/. "We are ready," Foreign Minister '
+    ...         'Sergey Lavrov said. "We have always been."\\n\\nThe minister said talks '
+    ...         'would resume.')
+    >>> frame = attribute_quotes(text)
+    >>> frame[["quote_type", "speaker"]].values.tolist()[1:]
+    [['direct', 'Sergey Lavrov'], ['direct', 'Sergey Lavrov'], ['indirect', 'Sergey Lavrov']]
+    >>> frame["speaker_mention"].tolist()[1:]
+    ['Foreign Minister Sergey Lavrov', nan, 'The minister']
+    """
+    import numpy as np
+    import pandas as pd
+
+    article = _as_article(data)
+    text = article.text
+    sentences = article.sentences
+    quotes, strays = find_quotes(article)
+    forms = _verbs().all_forms
+
+    # Quotations overlapping each sentence.
+    starts = [s.start for s in sentences]
+    overlap: list[list[int]] = [[] for _ in sentences]
+    for qi, q in enumerate(quotes):
+        si = max(bisect.bisect_right(starts, q.open) - 1, 0)
+        while si < len(sentences) and sentences[si].start < max(q.end, q.open + 1):
+            if sentences[si].end > q.open:
+                overlap[si].append(qi)
+            si += 1
+
+    pieces: list[list[_Piece]] = []
+    atts: list[list[Attribution]] = []
+    labels: set[int] = set()
+    for si, s in enumerate(sentences):
+        ps, masked = _pieces(text, s.start, s.end, quotes, overlap[si], forms, labels)
+        pieces.append(ps)
+        atts.append(find_attributions(text, s.start, s.end, masked, headline=s.kind == "title"))
+
+    # Resolve every speaker phrase in text order, with the names of the whole article.
+    names = [m for p in article.paragraphs for m in name_mentions(text, p.start, p.end)]
+    resolver = Resolver(names + [a.mention for sa in atts for a in sa])
+    events: list[tuple[int, int, Mention, Attribution | None]] = [
+        (m.start, 0, m, None) for m in names
+    ]
+    events += [(a.mention.start, 1, a.mention, a) for sa in atts for a in sa]
+    events.sort(key=lambda e: (e[0], e[1]))
+    for _, _, mention, att in events:
+        ent = resolver.resolve(mention)
+        if att is not None:
+            att.entity = ent
+
+    own = _quote_attributions(text, quotes, starts, atts, labels)
+    rows = _sentence_rows(article, quotes, strays, overlap, pieces, atts, own)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(QUOTE_COLUMNS)
+    data = dict(zip(QUOTE_COLUMNS, columns, strict=True))
+    for name in ("sentence_id", "speaker_start", "speaker_end"):
+        data[name] = np.asarray(data[name], dtype=np.int64)
+    data["quote_spans"] = pd.Series(list(data["quote_spans"]), dtype=object)
+    frame = pd.DataFrame(data)
+    spoken = {r[2] for r in rows if r[2] is not None}
+    frame.attrs["speakers"] = [_entity_info(e) for e in resolver.entities.values()
+                               if e.key in spoken]
+    return frame
+
+
+def _as_article(data: Any) -> Article:
+    import os
+
+    if isinstance(data, Article):
+        return data
+    article = getattr(data, "article", None)
+    if isinstance(article, Article):
+        return article
+    if not isinstance(data, (str, bytes, os.PathLike)):
+        from discourse.errors import InvalidOptionError
+
+        raise InvalidOptionError(
+            f"attribute_quotes() cannot read a {type(data).__name__}: quotations run across "
+            "sentences and paragraphs, so it needs the whole article. Pass an Article, an "
+            "Analysis, the article's text or its path."
+        )
+    from discourse.text.reading import read_article
+
+    return read_article(data)
+
+
+def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
+                        atts: list[list[Attribution]],
+                        labels: set[int]) -> list[Attribution | None]:
+    """The attribution of each quotation: next to it (no other quotation in between) in
+    the sentence where it ends or begins, else one of another quotation of its chain."""
+    opens = [q.open for i, q in enumerate(quotes) if i not in labels]
+    closes = sorted(q.close for i, q in enumerate(quotes) if q.close >= 0 and i not in labels)
+    own: list[Attribution | None] = []
+    for q in quotes:
+        before = after = None
+        if q.close >= 0:
+            sc = bisect.bisect_right(starts, q.close) - 1
+            for a in atts[sc] if sc >= 0 else ():
+                if a.start > q.close:
+                    k = bisect.bisect_right(opens, q.close)
+                    if k >= len(opens) or opens[k] > a.start:
+                        after = a
+                    break
+        so = bisect.bisect_right(starts, q.open) - 1
+        for a in reversed(atts[so]) if so >= 0 else ():
+            if a.end <= q.open:
+                k = bisect.bisect_right(closes, a.end)
+                if k >= len(closes) or closes[k] >= q.open:
+                    before = a
+                break
+        if before is not None and text[before.end : q.open].strip() == ":":
+            own.append(before)
+        else:
+            own.append(after or before)
+    by_chain: dict[int, Attribution] = {}
+    for q, a in zip(quotes, own, strict=True):
+        if a is not None:
+            by_chain.setdefault(q.chain, a)
+    return [a if a is not None else by_chain.get(q.chain) for q, a in zip(quotes, own,
+                                                                          strict=True)]
+
+
+def _sentence_rows(
+    article: Article,
+    quotes: list[Quote],
+    strays: list[tuple[int, str]],
+    overlap: list[list[int]],
+    pieces: list[list[_Piece]],
+    atts: list[list[Attribution]],
+    own: list[Attribution | None],
+) -> list[tuple[Any, ...]]:
+    sentences = article.sentences
+    stray_pos = [p for p, _ in strays]
+    chain_speaker: dict[int, str | None] = {}
+    rows: list[tuple[Any, ...]] = []
+    # The first speaker attributed to a quotation of each paragraph.
+    par_speaker: dict[int, str] = {}
+    for q, a in zip(quotes, own, strict=True):
+        if a is not None and a.entity is not None:
+            par_speaker.setdefault(q.paragraph_id, a.entity.key)
+    par_id = sec_id = -1
+    last: str | None = None  # latest speaker in the paragraph
+    carry: str | None = None  # speaker carried over from the previous paragraph
+    ahead: str | None = None  # first speaker attributed later in the paragraph
+    for si, s in enumerate(sentences):
+        if s.paragraph_id != par_id:
+            # A quotation opening a paragraph without attribution continues the speaker of
+            # the previous paragraph (same section), unless this paragraph names one.
+            carry = last if s.section_id == sec_id else None
+            last = None
+            par_id, sec_id = s.paragraph_id, s.section_id
+            ahead = par_speaker.get(par_id)
+        ps = pieces[si]
+        sa = atts[si]
+        full = [p for p in ps if p.full]
+        embedded = [p for p in ps if not p.full]
+        warnings: list[str] = []
+        for qi in overlap[si]:
+            if quotes[qi].warning:
+                warnings.append(quotes[qi].warning)  # type: ignore[arg-type]
+        k = bisect.bisect_left(stray_pos, s.start)
+        while k < len(strays) and strays[k][0] < s.end:
+            warnings.append(strays[k][1])
+            k += 1
+
+        att: Attribution | None = None
+        speaker: str | None = None
+        kept = ps
+        if full:
+            first = full[0]
+            qtype: str = "direct"
+            if embedded or any(0 <= a.that < first.start for a in sa):
+                qtype = "mixed"
+            att = own[first.quote]
+            if att is not None:
+                speaker = att.entity.key if att.entity else None
+            else:
+                chain = quotes[first.quote].chain
+                if chain not in chain_speaker:
+                    chain_speaker[chain] = last or ahead or carry
+                speaker = chain_speaker[chain]
+            if qtype == "mixed" and sa and att is None:
+                att = sa[0]
+                speaker = att.entity.key if att.entity else None
+        elif embedded and (sa or max(p.words for p in embedded) >= 4):
+            qtype = "mixed"
+            att = sa[0] if sa else own[embedded[0].quote]
+            # Quoted words inside narration without any attribution are not inherited.
+            speaker = att.entity.key if att is not None and att.entity else None
+        elif sa:
+            qtype = "indirect"
+            kept = []
+            att = sa[0]
+            speaker = att.entity.key if att.entity else None
+        else:
+            qtype = "none"
+            kept = []
+        if qtype != "none" and speaker is None:
+            warnings.append("no speaker found for this quotation"
+                            if qtype != "indirect" else "speaker phrase not resolved")
+        in_sentence = att is not None and s.start <= att.mention.start < s.end
+        if speaker is not None:
+            last = speaker
+        rows.append((
+            s.id, qtype, speaker,
+            att.mention.text if in_sentence else None,  # type: ignore[union-attr]
+            att.mention.start if in_sentence else -1,  # type: ignore[union-attr]
+            att.mention.end if in_sentence else -1,  # type: ignore[union-attr]
+            att.verb if in_sentence else None,  # type: ignore[union-attr]
+            [(p.start, p.end) for p in kept],
+            "; ".join(dict.fromkeys(warnings)) or None,
+        ))
+    return rows
+
+
+def _entity_info(e: Entity) -> dict[str, Any]:
+    return {
+        "speaker": e.key,
+        "kind": e.kind,
+        "named": e.named,
+        "role": e.roles[0] if e.roles else None,
+        "nationality": e.nationality,
+        "organisation": e.organisation,
+        "first_mention": e.first_mention,
+        "mentions": list(e.mentions),
+    }
