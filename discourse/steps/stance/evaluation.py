@@ -28,7 +28,13 @@ from discourse.steps.stance.targets import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["clean_tweet", "evaluate_stance", "evaluate_target_sentiment"]
+__all__ = [
+    "POLICY_MODEL",
+    "clean_tweet",
+    "evaluate_stance",
+    "evaluate_target_sentiment",
+    "policy_scorer",
+]
 
 #: NewsMTSC polarity -> stance label.
 NEWSMTSC_LABELS = {1: "favor", -1: "against", 0: "none"}
@@ -57,6 +63,25 @@ def clean_tweet(text: str) -> str:
     return re.sub(r"#(\w)", r"\1", text).strip()
 
 
+#: The model file of the default benchmark scorer (policy and debate targets).
+POLICY_MODEL = "stance_policy_model.json"
+
+
+def policy_scorer() -> LearnedStanceScorer:
+    """The learned scorer with the policy-target model, scoring every text.
+
+    Its weights (``lexicons/stance_policy_model.json``) were fitted by
+    ``tools/fit_stance.py`` on the SemEval-2016 and IBM Claim Stance *train* splits; texts
+    that do not name the target are scored from their words (``require_mention=False``).
+
+    Examples
+    --------
+    >>> policy_scorer().require_mention
+    False
+    """
+    return LearnedStanceScorer(model=POLICY_MODEL, require_mention=False)
+
+
 def evaluate_stance(
     data: pd.DataFrame | str | Path,
     *,
@@ -64,6 +89,7 @@ def evaluate_stance(
     split: Literal["train", "val", "test"] = "test",
     targets: TargetsLike | None = None,
     scorer: StanceScorer | None = None,
+    baselines: bool = False,
 ) -> pd.DataFrame:
     """Accuracy and macro-F1 on a stance benchmark, beside the majority-class baseline.
 
@@ -76,11 +102,14 @@ def evaluate_stance(
         ``"ibm"``: IBM Debater Claim Stance (PRO / CON of a claim toward a debate topic).
         The target patterns come from the topic's target phrase (:func:`phrase_patterns`);
         the topic's own direction ("... should be banned" is against its target) is the
-        stance of the topic sentence toward that phrase, computed with the same scorer
-        (favor when no predicate fires: a motion proposes its content); the claim's label
-        is PRO when its stance toward the target agrees with that direction. Claims with
-        no stance get the training split's majority label. Only the topic text, the topic
-        target phrase and the claim text are used.
+        stance of the topic sentence toward that phrase (favor when nothing fires: a
+        motion proposes its content), computed with the predicate rules for the default
+        scorer (better on the train split than the model) and with ``scorer`` otherwise;
+        the claim's label is PRO when its stance toward the target agrees with that
+        direction. The default scorer decides every claim by the sign of its score (the
+        benchmark has no neutral class); claims with no stance get the training split's
+        majority label. Only the topic text, the topic target phrase and the claim text
+        are used.
         ``"semeval"``: SemEval-2016 task 6 (FAVOR / AGAINST / NONE); ``targets`` maps each
         SemEval target name to a target, by its ``label`` (e.g.
         ``data/targets/semeval2016.yaml``). ``#SemST`` is removed and hashtags read as words.
@@ -88,26 +117,29 @@ def evaluate_stance(
     targets : targets, optional
         Required for SemEval.
     scorer : StanceScorer, optional
-        Default: :class:`LexicalStanceScorer`, for IBM with ``require_mention=False``
-        (every claim is about its topic, so the sentiment fallback applies to claims that
-        do not name the target), for SemEval with ``require_mention=True`` (tweets that
-        name neither the target nor a target cue are ``none``). Both choices were made on
-        the train splits (higher macro-F1 there).
+        Default :func:`policy_scorer` (method ``learned``): the learned scorer with the
+        model fitted on the two benchmarks' train splits.
+    baselines : bool
+        Also report the predicate rules alone (``lexical``:
+        :class:`LexicalStanceScorer`, with ``require_mention=False`` for IBM) and the
+        text's combined sentiment label (``sentence_sentiment``: positive → favor,
+        negative → against, neutral → none, or the majority label for IBM).
 
     Returns
     -------
     pandas.DataFrame
-        One row per method (``lexical`` or the scorer's name, and ``majority``):
-        ``benchmark``, ``split``, ``method``, ``n``, ``accuracy``, ``macro_f1``, and
-        ``coverage`` (share of items given a stance other than none by the method). For
-        SemEval also ``f_avg`` (mean F1 of FAVOR and AGAINST, the task's official score).
-        ``table.attrs["predictions"]`` holds the items with their predicted labels.
+        One row per method (``learned`` or the scorer's name, the baselines if asked for,
+        and ``majority``): ``benchmark``, ``split``, ``method``, ``n``, ``accuracy``,
+        ``macro_f1``, and ``coverage`` (share of items given a stance other than none by
+        the method). For SemEval also ``f_avg`` (mean F1 of FAVOR and AGAINST, the task's
+        official score). ``table.attrs["predictions"]`` holds the items with the first
+        method's predicted labels.
 
     Examples
     --------
     >>> evaluate_stance("data/stance/ibm_claim_stance.csv", benchmark="ibm")  # doctest: +SKIP
       benchmark split    method     n  accuracy  macro_f1  coverage
-    0       ibm  test   lexical  1355    0.5956    0.5731     0.648
+    0       ibm  test   learned  1355    0.6155    0.6144     1.000
     1       ibm  test  majority  1355    0.5166    0.3406     1.000
     """
     import pandas as pd
@@ -125,33 +157,41 @@ def evaluate_stance(
             f"The {benchmark} benchmark table lacks the column(s) {missing}; pass the CSV "
             "from data/stance/."
         )
-    model = scorer if scorer is not None else LexicalStanceScorer(
-        require_mention=benchmark == "semeval"
-    )
-    method = "lexical" if scorer is None else getattr(
-        scorer, "__name__", type(scorer).__name__
-    )
+    if benchmark == "semeval" and targets is None:
+        raise InvalidOptionError(
+            "evaluate_stance(benchmark='semeval') needs targets: pass "
+            "targets='data/targets/semeval2016.yaml' (one target per SemEval target, "
+            "matched by its label)."
+        )
     train = frame[frame["split"] == "train"]
     majority = train["label"].value_counts().idxmax() if len(train) else None
     items = frame[frame["split"] == split].reset_index(drop=True)
-    if benchmark == "ibm":
-        predicted, stanced = _predict_ibm(items, model, majority)
-        labels: tuple[str, ...] = ("PRO", "CON")
-    else:
-        if targets is None:
-            raise InvalidOptionError(
-                "evaluate_stance(benchmark='semeval') needs targets: pass "
-                "targets='data/targets/semeval2016.yaml' (one target per SemEval target, "
-                "matched by its label)."
-            )
-        predicted, stanced = _predict_semeval(items, model, load_targets(targets))
-        labels = ("FAVOR", "AGAINST", "NONE")
+    loaded = load_targets(targets) if targets is not None else None
+    rules = LexicalStanceScorer(require_mention=benchmark == "semeval")
+    methods: list[tuple[str, list[str], float]] = []
+    runs: list[tuple[str, StanceScorer, bool]] = [(
+        "learned" if scorer is None else getattr(scorer, "__name__", type(scorer).__name__),
+        scorer if scorer is not None else policy_scorer(), scorer is None,
+    )]
+    if baselines:
+        runs.append(("lexical", rules, False))
+    for name, model, default in runs:
+        if benchmark == "ibm":
+            predicted, stanced = _predict_ibm(
+                items, model, majority, topic_model=rules if default else None,
+                decide=default)
+        else:
+            assert loaded is not None
+            predicted, stanced = _predict_semeval(items, model, loaded)
+        methods.append((name, predicted, stanced))
+    if baselines:
+        methods.append(("sentence_sentiment",
+                        *_sentiment_baseline(items, benchmark, majority, rules)))
+    labels = ("PRO", "CON") if benchmark == "ibm" else ("FAVOR", "AGAINST", "NONE")
     gold = items["label"].tolist()
+    methods.append(("majority", [majority] * len(gold), float(majority != "NONE")))
     rows = []
-    for name, pred, cover in (
-        (method, predicted, stanced),
-        ("majority", [majority] * len(gold), float(majority != "NONE")),
-    ):
+    for name, pred, cover in methods:
         accuracy, f1s = _scores(gold, pred, labels)
         row = {"benchmark": benchmark, "split": split, "method": name, "n": len(gold),
                "accuracy": round(accuracy, 4),
@@ -161,12 +201,38 @@ def evaluate_stance(
             row["f_avg"] = round((f1s["FAVOR"] + f1s["AGAINST"]) / 2, 4)
         rows.append(row)
     table = pd.DataFrame(rows)
-    table.attrs["predictions"] = items.assign(predicted=predicted)
+    table.attrs["predictions"] = items.assign(predicted=methods[0][1])
     return table
 
 
+def _sentiment_baseline(
+    items: pd.DataFrame, benchmark: str, majority: str | None, rules: StanceScorer
+) -> tuple[list[str], float]:
+    """The text's combined sentiment label as the stance (times the topic's direction)."""
+    import pandas as pd
+
+    from discourse.steps.sentiment.scoring import score_sentiment
+
+    texts = [clean_tweet(str(t)) if benchmark == "semeval" else str(t) for t in items["text"]]
+    labels = score_sentiment(texts, columns="combined")["sentiment"].tolist()
+    if benchmark == "semeval":
+        to = {"positive": "FAVOR", "negative": "AGAINST", "neutral": "NONE"}
+        pred = [to[x] for x in labels]
+        return pred, sum(p != "NONE" for p in pred) / max(len(pred), 1)
+    pred = [majority or "PRO"] * len(items)
+    for (topic, phrase), group in items.groupby(["target", "topic_target"], sort=False):
+        targets = load_targets({"topic": phrase_patterns(str(phrase))})
+        topic_row = pd.DataFrame({"sentence_id": [0], "text": [str(topic)]})
+        sign = -1 if rules(topic_row, targets)["score"].iloc[0] < 0 else 1
+        for pos in group.index:
+            if labels[pos] != "neutral":
+                pred[pos] = "PRO" if (labels[pos] == "positive") == (sign > 0) else "CON"
+    return pred, sum(x != "neutral" for x in labels) / max(len(labels), 1)
+
+
 def _predict_ibm(
-    items: pd.DataFrame, model: StanceScorer, majority: str | None
+    items: pd.DataFrame, model: StanceScorer, majority: str | None,
+    topic_model: StanceScorer | None = None, decide: bool = False,
 ) -> tuple[list[str], float]:
     import pandas as pd
 
@@ -175,15 +241,16 @@ def _predict_ibm(
     for (topic, phrase), group in items.groupby(["target", "topic_target"], sort=False):
         targets = load_targets({"topic": phrase_patterns(str(phrase))})
         topic_row = pd.DataFrame({"sentence_id": [0], "text": [str(topic)]})
-        direction = model(topic_row, targets)["score"].iloc[0]
+        direction = (topic_model or model)(topic_row, targets)["score"].iloc[0]
         sign = -1 if direction < 0 else 1
         claims = pd.DataFrame({"sentence_id": range(len(group)), "text": group["text"].tolist()})
         result = model(claims, targets)
-        for pos, stance in zip(group.index, result["stance"], strict=True):
-            if stance == "none":
+        for pos, stance, score in zip(group.index, result["stance"], result["score"],
+                                      strict=True):
+            if stance == "none" and (not decide or not score):
                 continue
             n_stanced += 1
-            agree = (stance == "favor") == (sign > 0)
+            agree = (stance == "favor" or (stance == "none" and score > 0)) == (sign > 0)
             predicted[pos] = "PRO" if agree else "CON"
     return predicted, n_stanced / max(len(items), 1)
 

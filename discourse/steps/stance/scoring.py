@@ -721,6 +721,7 @@ class LexicalStanceScorer:
 #: Columns the learned scorer adds: the class probabilities.
 PROBABILITY_COLUMNS = ("p_favor", "p_against", "p_none")
 _MAX_CUES = 6
+_ROLE_ORDER = ("predicate", "negation", "modality", "sentiment", "lexicon", "context")
 
 
 class LearnedStanceScorer:
@@ -838,25 +839,23 @@ class LearnedStanceScorer:
 
     def _cues(self, feats: Features, label: int, evidence: Evidence) -> list[tuple]:
         """The words that pushed the call most, with their push (log-odds)."""
-        weights: dict[tuple[int, int, str], float] = {}
+        weights: dict[tuple[int, int], float] = {}
+        roles: dict[tuple[int, int], set[str]] = {}
         for name, push in self.model.contributions(feats, label):
             spans = feats.spans.get(name)
             if not spans or push <= 0:
                 continue
             share = push / len(spans)
-            for span in spans:
-                weights[span] = weights.get(span, 0.0) + share
-        ranked = sorted(weights.items(), key=lambda kv: -kv[1])
-        # one cue per word: its strongest role
-        out: list[tuple] = []
-        seen: set[tuple[int, int]] = set()
-        for (a, b, role), w in ranked:
-            if (a, b) in seen:
-                continue
-            seen.add((a, b))
-            out.append((a, b, role, round(w, 4)))
-            if len(out) == _MAX_CUES:
-                break
+            for a, b, role in spans:
+                weights[(a, b)] = weights.get((a, b), 0.0) + share
+                roles.setdefault((a, b), set()).add(role)
+        # one cue per word, the most specific of its roles (a rule's role before "lexicon")
+        ranked = sorted(weights.items(), key=lambda kv: -kv[1])[:_MAX_CUES]
+        out: list[tuple] = [
+            (a, b, min(roles[(a, b)], key=_ROLE_ORDER.index), round(w, 4))
+            for (a, b), w in ranked
+        ]
+        seen = {(a, b) for a, b, _, _ in out}
         direction = {0: 1, 1: -1}.get(label, 0)
         if direction and evidence.linked and evidence.score * direction > 0:
             # the rules agree with the call: all their cues explain it
