@@ -5,24 +5,30 @@ it and the rule evidence of :class:`discourse.steps.stance.scoring.LexicalStance
 features, each tied to the words that fire it (so every feature that pushes a call can be
 shown as a cue with offsets):
 
-``w:`` / ``l:`` / ``r:`` + word
-    the words within ``window`` words of a mention (either side / left / right), lower
-    case, the mention itself masked; a word after a negation ("not", "never", "n't") in the
-    same clause gets ``neg_`` (Das & Chen 2001);
-``b:`` + two words
-    bigrams of the window, the mention read as ``<t>`` ("<t> said", "criticized <t>");
+``w:`` / ``l:`` / ``r:`` / ``n:`` + word
+    the words within ``window`` words of a mention (either side / left / right / within
+    ``near`` words), lower case, the mention itself masked; a word after a negation
+    ("not", "never", "n't") in the same clause gets ``neg_`` (Das & Chen 2001);
+``b:`` + two words, ``p3:`` / ``n3:`` / ``c3:`` + three words
+    bigrams of the window and the trigrams ending, starting or centred on the mention,
+    the mention read as ``<t>`` ("<t> said", "criticized <t>");
 ``s:`` + word
-    every word of the sentence outside the mentions (the sentence's topic and tone);
-``lex_*``
+    every word of the sentence outside the mentions (its topic and tone), capitalised
+    words inside the sentence read as ``<name>`` (names and nationalities carry the
+    sentiment of the news the model was trained on, not a stance);
+``lex_*``, ``lexd_*``
     the corrected sentiment lexicon scores (:func:`discourse.steps.sentiment.features.features`,
     with the negation, contraction and "but" fixes) of the left window, the right window
-    and the sentence, tied to the lexicon words found there;
+    and the sentence, and the VADER / AFINN valences of the words by side and distance,
+    tied to the lexicon words found there;
 ``rule_*``
-    the predicate rules' score toward the target, and whether a predicate, a negation or
-    deontic modality was linked to the mention, tied to the rule's cue words;
+    the predicate rules' score toward the target (linked to a mention or the fallback),
+    and whether a negation or deontic modality was linked, tied to the rules' cue words;
 ``pos_*`` / ``quote_*``
     where the mention stands: first word, share of the sentence before it, inside a
-    quotation, as the subject of a reporting verb ("X said"), several mentions.
+    quotation, next to a reporting verb ("X said"), several mentions;
+``no_mention``
+    a sentence scored without a mention (only ``s:``, ``lex_sent_*`` and ``rule_*``).
 
 :class:`StanceModel` holds the weights of a multinomial logistic regression over these
 features (classes favor, against, none), read from ``lexicons/stance_model.json`` with the
@@ -52,21 +58,23 @@ __all__ = [
     "mention_features",
 ]
 
+_FEATURE_OPTIONS = ("window", "trigrams", "distance", "mask_names", "near")
 #: The model's classes, in the order of its weight columns.
 CLASSES = ("favor", "against", "none")
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]")
 _NEGATORS = frozenset(
-    "not no never nobody nothing none neither nor without cannot".split()
+    ["not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"]
 )
 _CLAUSE_BREAK = frozenset(".,;:!?()[]—–\"“”")
-_QUOTES_OPEN = frozenset("\"“«")
 _OPENERS = frozenset("\"“«‘'([:—–-")
-_QUOTES_CLOSE = frozenset("\"”»")
 _REPORTING = frozenset(
-    """said says say told tells tell added adds stated states wrote writes argued argues
-    claimed claims insisted insists explained explains noted notes asked asks replied
-    replies warned warns declared declares announced announces tweeted tweets""".split()
+    [
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states",
+    "wrote", "writes", "argued", "argues", "claimed", "claims", "insisted", "insists",
+    "explained", "explains", "noted", "notes", "asked", "asks", "replied", "replies", "warned",
+    "warns", "declared", "declares", "announced", "announces", "tweeted", "tweets",
+    ]
 )
 
 
@@ -161,11 +169,10 @@ def mention_features(
     evidence: Evidence | None = None,
     *,
     window: int = 6,
-    clause: bool = True,
     trigrams: bool = True,
     distance: bool = True,
-    mask_names: bool | str = False,
-    near: int = 0,
+    mask_names: bool | str = "sentence",
+    near: int = 2,
 ) -> Features:
     """The features of one target in one sentence (see the module docstring).
 
@@ -174,11 +181,21 @@ def mention_features(
     text : str
         The sentence.
     mentions : sequence of (int, int)
-        Character spans of the target's mentions in ``text`` (at least one).
+        Character spans of the target's mentions in ``text``; none: the sentence alone
+        (``no_mention``).
     evidence : Evidence, optional
         The predicate rules' findings for the target.
     window : int
         Words on each side of a mention that count as its context.
+    trigrams : bool
+        Add the trigrams that end, start or centre on the mention.
+    distance : bool
+        Add the lexicon valences of the words by side and distance (``lexd_*``).
+    mask_names : bool or "sentence"
+        Read capitalised words inside the sentence as ``<name>``: everywhere (``True``),
+        in the sentence bag only (``"sentence"``) or nowhere (``False``).
+    near : int
+        Words within this distance also give ``n:`` features (0: none).
 
     Examples
     --------
@@ -186,7 +203,7 @@ def mention_features(
     >>> f.values["b:slammed_<t>"], f.values["l:slammed"]
     (1.0, 1.0)
     >>> f.spans["l:slammed"]
-    [(8, 15)]
+    [(8, 15, 'context')]
     """
     words, spans, names = _tokens(text)
     if mask_names is True:
@@ -235,8 +252,7 @@ def mention_features(
                 feats.add(f"l:{word}", 1.0, span)
             if right:
                 feats.add(f"r:{word}", 1.0, span)
-    if clause:
-        _clause_features(feats, seq, t_pos)
+
     if trigrams:
         for t in t_pos:
             for lo, hi, tag in ((t - 2, t + 1, "p3"), (t, t + 3, "n3"), (t - 1, t + 2, "c3")):
@@ -287,20 +303,6 @@ def _sentence_features(feats: Features, text: str, seq: list, names: list[bool] 
     _lexicon_spans(feats)
 
 
-def _clause_features(feats: Features, seq: list, t_pos: list[int]) -> None:
-    """``c:`` + word for the words of the mention's clause (between clause breaks)."""
-    for t in t_pos:
-        lo = t
-        while lo > 0 and seq[lo - 1][0] not in _CLAUSE_BREAK:
-            lo -= 1
-        hi = t
-        while hi < len(seq) - 1 and seq[hi + 1][0] not in _CLAUSE_BREAK:
-            hi += 1
-        for w, span, k in seq[lo:hi + 1]:
-            if k >= 0 and f"c:{w}" not in feats.values:
-                feats.add(f"c:{w}", 1.0, span)
-
-
 def _position_features(
     feats: Features, seq: list, t_pos: list[int], text: str, mentions: Sequence[tuple[int, int]]
 ) -> None:
@@ -308,13 +310,10 @@ def _position_features(
     feats.add("pos_first", float(first == 0))
     feats.add("pos_share_before", first / max(len(seq) - 1, 1))
     feats.add("pos_several", float(len(t_pos) > 1))
-    a = min(m[0] for m in mentions)
-    before = text[:a]
-    opened = sum(before.count(q) for q in _QUOTES_OPEN) - sum(before.count(q) for q in "”»")
-    if '"' in before:
-        opened = before.count('"') % 2 + sum(before.count(q) for q in "“«") - sum(
-            before.count(q) for q in "”»"
-        )
+    before = text[:min(m[0] for m in mentions)]
+    # inside a quotation: an odd number of straight quotes, or more curly ones opened
+    opened = before.count('"') % 2 + sum(before.count(q) for q in "“«") - sum(
+        before.count(q) for q in "”»")
     feats.add("quote_inside", float(opened > 0))
     feats.add("quote_in_sentence", float(any(q in text for q in '"“”«»')))
     after = [w for w, _, k in seq[first + 1:first + 4] if k >= 0]
@@ -447,8 +446,7 @@ class StanceModel:
         self.intercept = intercept
         #: keyword arguments of :func:`mention_features` the model was fitted with
         self.feature_options = {
-            k: self.params[k] for k in ("window", "clause", "trigrams", "distance", "mask_names", "near")
-            if k in self.params
+            k: self.params[k] for k in _FEATURE_OPTIONS if k in self.params
         }
 
     def _rows(self, feats: Features) -> tuple[list[str], np.ndarray, np.ndarray]:

@@ -70,9 +70,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "PROBABILITY_COLUMNS",
     "STANCE_COLUMNS",
     "STANCE_LABELS",
-    "PROBABILITY_COLUMNS",
     "LearnedStanceScorer",
     "LexicalStanceScorer",
     "StanceScorer",
@@ -813,6 +813,8 @@ class LearnedStanceScorer:
         >>> row["stance"], "abandoned" in [c["text"] for c in row["cues"]]
         ('against', True)
         """
+        if self.require_mention and not _may_mention(text, target, antecedent):
+            return _row("none", 0.0, (0.0, 0.0, 1.0), [], text, None)
         mentions, evidence, how = self.rules.evidence(text, target, antecedent=antecedent)
         targets = [(a, b, "target", 0.0) for a, b in mentions]
         if not mentions and self.require_mention:
@@ -881,7 +883,13 @@ class LearnedStanceScorer:
             base = int(offsets[k]) if offsets[k] == offsets[k] else 0
             same_par = paragraphs is not None and k > 0 and paragraphs[k] == paragraphs[k - 1]
             here: set[str] = set()
+            lowered = text.lower()
+            pronoun = same_par and _PRONOUN.search(text) is not None
             for target in targets.values():
+                if self.require_mention and not target.could_match(lowered) and not (
+                        pronoun and target.name in previous):
+                    rows.append((ids[k], target.name, "none", 0.0, [], False, 0.0, 0.0, 1.0))
+                    continue
                 row = self.call(text, target, antecedent=same_par and target.name in previous)
                 if row["mentioned"] == "direct":
                     here.add(target.name)
@@ -892,6 +900,22 @@ class LearnedStanceScorer:
                              row["mentioned"] is not None, *row["probabilities"]))
             previous = here
         return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS])
+
+
+_PRONOUN = re.compile(r"\b(?:this|that|it)\b", re.IGNORECASE)
+
+
+def _may_mention(text: str, target: Target, antecedent: bool) -> bool:
+    """Whether a pattern or cue of the target, or an anaphoric pronoun, can be in ``text``.
+
+    A cheap test before the sentence is analysed: most sentences mention no target.
+    """
+    if antecedent and _PRONOUN.search(text) is not None:
+        return True
+    if not target.could_match(text.lower()):
+        return False
+    return any(rx is not None and rx.search(text) is not None
+               for rx in (target.regex, target.favor_regex, target.against_regex))
 
 
 def _row(
