@@ -89,7 +89,7 @@ def evaluate_stance(
     split: Literal["train", "val", "test"] = "test",
     targets: TargetsLike | None = None,
     scorer: StanceScorer | None = None,
-    baselines: bool = False,
+    baselines: bool | None = None,
 ) -> pd.DataFrame:
     """Accuracy and macro-F1 on a stance benchmark, beside the majority-class baseline.
 
@@ -119,8 +119,8 @@ def evaluate_stance(
     scorer : StanceScorer, optional
         Default :func:`policy_scorer` (method ``learned``): the learned scorer with the
         model fitted on the two benchmarks' train splits.
-    baselines : bool
-        Also report the predicate rules alone (``lexical``:
+    baselines : bool, optional
+        Also report (default: for the default scorer only) the predicate rules alone (``lexical``:
         :class:`LexicalStanceScorer`, with ``require_mention=False`` for IBM) and the
         text's combined sentiment label (``sentence_sentiment``: positive → favor,
         negative → against, neutral → none, or the majority label for IBM).
@@ -139,8 +139,10 @@ def evaluate_stance(
     --------
     >>> evaluate_stance("data/stance/ibm_claim_stance.csv", benchmark="ibm")  # doctest: +SKIP
       benchmark split    method     n  accuracy  macro_f1  coverage
-    0       ibm  test   learned  1355    0.6155    0.6144     1.000
-    1       ibm  test  majority  1355    0.5166    0.3406     1.000
+    0       ibm  test             learned  1355    0.6155    0.6144     1.000
+    1       ibm  test             lexical  1355    0.5956    0.5731     0.648
+    2       ibm  test  sentence_sentiment  1355    0.5919    0.5734     0.752
+    3       ibm  test            majority  1355    0.5166    0.3406     1.000
     """
     import pandas as pd
 
@@ -163,6 +165,8 @@ def evaluate_stance(
             "targets='data/targets/semeval2016.yaml' (one target per SemEval target, "
             "matched by its label)."
         )
+    if baselines is None:
+        baselines = scorer is None
     train = frame[frame["split"] == "train"]
     majority = train["label"].value_counts().idxmax() if len(train) else None
     items = frame[frame["split"] == split].reset_index(drop=True)
