@@ -33,12 +33,15 @@ _EXPORTS = {
     "decode": "discourse.text.reading",
     "split_sentences": "discourse.text.sentences",
     "golden_rules_score": "discourse.text.sentences",
+    "Text": "discourse.text.sources",
     "tokenize": "discourse.text.tokens",
     "load_dictionary": "discourse.lexicon.dictionary",
     "default_dictionary": "discourse.lexicon.dictionary",
     "Dictionary": "discourse.lexicon.dictionary",
     "name_spans": "discourse.text.names",
     "run_corpus": "discourse.corpus",
+    "compare_groups": "discourse.compare",
+    "keyness_by": "discourse.compare",
     "Analysis": "discourse.analysis",
     "analyze": "discourse.defaults",
     "default_pipeline": "discourse.defaults",
@@ -46,6 +49,7 @@ _EXPORTS = {
     "Pipeline": "discourse.pipeline",
     "save_analysis": "discourse.save",
     "MissingTableError": "discourse.errors",
+    "SourceTypeError": "discourse.errors",
     "DiscourseError": "discourse.errors",
     "DiscourseWarning": "discourse.errors",
     "InputNotFoundError": "discourse.errors",
@@ -55,6 +59,8 @@ _EXPORTS = {
     "InvalidLexiconError": "discourse.errors",
     "InvalidOptionError": "discourse.errors",
     "MissingDataError": "discourse.errors",
+    "MissingDependencyError": "discourse.errors",
+    "NoArticleError": "discourse.errors",
 }
 
 

@@ -16,7 +16,10 @@ __all__ = [
     "InvalidLexiconError",
     "InvalidOptionError",
     "MissingDataError",
+    "MissingDependencyError",
     "MissingTableError",
+    "NoArticleError",
+    "SourceTypeError",
     "check_choice",
     "check_int",
     "missing_data",
@@ -47,6 +50,14 @@ class DecodingError(DiscourseError, UnicodeError):
     """The bytes could not be decoded as text in any supported encoding."""
 
 
+class NoArticleError(DiscourseError, ValueError):
+    """An HTML page holds no article text to extract."""
+
+
+class MissingDependencyError(DiscourseError, ImportError):
+    """An optional library a feature needs is not installed."""
+
+
 class InvalidLexiconError(DiscourseError, ValueError):
     """A dictionary, targets or lexicon file is malformed."""
 
@@ -61,6 +72,10 @@ class MissingTableError(MissingDataError, AttributeError):
 
 class InvalidOptionError(DiscourseError, ValueError):
     """An option has a value outside the allowed ones."""
+
+
+class SourceTypeError(DiscourseError, TypeError):
+    """An input is not an article, a path, a text or bytes (``analyze(42)``)."""
 
 
 def check_choice(name: str, value: object, allowed: tuple[object, ...]) -> None:

@@ -28,10 +28,11 @@ Examples
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from discourse.errors import DiscourseError, InvalidOptionError
+from discourse.errors import DiscourseError, InvalidOptionError, SourceTypeError
 from discourse.steps.base import Step, StepOutput, describe
 from discourse.text.spans import FRAME_COLUMNS, Article
 
@@ -92,6 +93,12 @@ class Pipeline:
         from discourse.analysis import Analysis
         from discourse.text.reading import read_article
 
+        if not isinstance(source, (Article, str, bytes, os.PathLike)):
+            raise SourceTypeError(
+                f"analyze() cannot read an object of type {type(source).__name__}; pass a "
+                "file path (str or pathlib.Path), the article's text as a str, raw bytes, or "
+                "an Article from read_article()."
+            )
         article = (source if isinstance(source, Article)
                    else read_article(source, boilerplate=self.boilerplate,
                                      encoding=self.encoding))

@@ -41,7 +41,7 @@ def plot_segments(
 ) -> Axes:
     """Timeline of topic segments: one bar per segment over the sentences it spans.
 
-    Each row is labelled with the segment's number and label (its distinctive words); the
+    Each row is labelled with the segment's number and label (its key phrases); the
     bar colour is its dominant keyword category; dashed lines separate sections.
 
     Parameters
@@ -90,7 +90,7 @@ def plot_segments(
     ax.set_xlim(first.min() - 0.6, last.max() + 0.6)
     integer_axis(ax.xaxis)
     ax.set_xlabel("Sentence number (reading order)")
-    ax.set_ylabel("Segment (label: distinctive words)")
+    ax.set_ylabel("Segment (label: key phrases)")
     shown = [c for c in colors if c in cats]
     handles = [Patch(color=colors[c]) for c in shown]
     if None in cats:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from discourse.errors import check_int, missing_data
+from discourse.errors import InvalidOptionError, check_int, missing_data
 from discourse.plots.layout import (
     integer_axis,
     legend_outside,
@@ -89,7 +89,15 @@ def plot_sentiment_arc(
 
     window = check_int("window", window, 1)
     frame = sentence_rows(analysis)
+    if isinstance(scores, str):
+        scores = (scores,)
     present = [c for c in scores if c in frame.columns and frame[c].notna().any()]
+    unknown = [c for c in scores if c not in SCORE_LABELS and c not in frame.columns]
+    if unknown and not present:
+        raise InvalidOptionError(
+            f"plot_sentiment_arc: scores={tuple(scores)!r} names {', '.join(map(repr, unknown))}"
+            f", which is not a sentiment column; use any of {', '.join(map(repr, SCORE_LABELS))}."
+        )
     if not present or frame.empty:
         raise missing_data("plot_sentiment_arc", f"sentiment columns ({', '.join(scores)})",
                        "score the sentences with discourse.steps.sentiment.scoring.score_sentiment")

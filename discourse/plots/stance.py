@@ -1,4 +1,4 @@
-"""Stance chart: favour and against towards each target, by section or overall."""
+"""Stance chart: favor and against towards each target, by section or overall."""
 
 from __future__ import annotations
 
@@ -48,9 +48,9 @@ def plot_stance(
         Needs the ``stance`` table (``sentence_id``, ``target``, ``stance``) or
         ``stance_<target>`` columns in the sentences (favor / against / none).
     kind : {"auto", "heatmap", "bars"}
-        ``heatmap``: net stance (favour − against sentences, as a share of the section's
+        ``heatmap``: net stance (favor − against sentences, as a share of the section's
         sentences) per target and section, counts written in the cells. ``bars``: per
-        target over the whole article, favour sentences to the right and against to the
+        target over the whole article, favor sentences to the right and against to the
         left. ``auto``: the heatmap when the article has two sections or more.
     title : str or None
     ax : matplotlib Axes, optional
@@ -89,7 +89,7 @@ def plot_stance(
 
 
 def _tally(long: pd.DataFrame, targets: list[str], where: Any = True) -> tuple[Any, Any]:
-    """Sentences in favour of and against each target (among the rows ``where`` holds)."""
+    """Sentences in favor of and against each target (among the rows ``where`` holds)."""
     import numpy as np
 
     stance = long["stance"].astype(str).str.lower()
@@ -100,13 +100,13 @@ def _tally(long: pd.DataFrame, targets: list[str], where: Any = True) -> tuple[A
 
 def _stance_bars(long: pd.DataFrame, targets: list[str], shown: list[str],
                  ax: Axes | None) -> Axes:
-    """Diverging bars: favour to the right, against to the left, one row per target."""
+    """Diverging bars: favor to the right, against to the left, one row per target."""
     import numpy as np
 
     favor, against = _tally(long, targets)
     ax = ax or new_axes(height=max(2.0, row_height() * len(targets) * 1.4 + 1.4))
     y = np.arange(len(targets))
-    for counts, side, stance, label in ((favor, 1, "favor", "in favour"),
+    for counts, side, stance, label in ((favor, 1, "favor", "favor"),
                                         (against, -1, "against", "against")):
         bars = ax.barh(y, side * counts, 0.65, color=STANCE_COLORS[stance], label=label,
                        gid=f"stance-{stance}", zorder=2)
@@ -117,7 +117,7 @@ def _stance_bars(long: pd.DataFrame, targets: list[str], shown: list[str],
     integer_axis(ax.xaxis)
     ax.xaxis.set_major_formatter(lambda v, _: f"{abs(v):g}")
     label_rows(ax, shown, ticks=True)
-    ax.set_xlabel("Sentences (← against | in favour →)")
+    ax.set_xlabel("Sentences (← against | favor →)")
     ax.set_ylabel("Target")
     legend_outside(ax)
     return ax
@@ -125,7 +125,7 @@ def _stance_bars(long: pd.DataFrame, targets: list[str], shown: list[str],
 
 def _stance_heatmap(analysis: Analysis, long: pd.DataFrame, targets: list[str],
                     shown: list[str], spans: list[SectionSpan], ax: Axes | None) -> Axes:
-    """Targets × sections: net stance as colour, favour / against counts in the cells."""
+    """Targets × sections: net stance as colour, favor / against counts in the cells."""
     import numpy as np
     from matplotlib.colors import LinearSegmentedColormap
 
@@ -156,10 +156,10 @@ def _stance_heatmap(analysis: Analysis, long: pd.DataFrame, targets: list[str],
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_xlabel("Section (cells: sentences in favour + / against −)")
+    ax.set_xlabel("Section (cells: favor + / against − sentences; · none)")
     ax.set_ylabel("Target")
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
-    bar.set_label("Net stance (favour − against,\nshare of the section's sentences)")
+    bar.set_label("Net stance (favor − against,\nshare of the section's sentences)")
     bar.outline.set_visible(False)
     if not _cell_counts(ax, n_f, n_a, net, limit):
         ax.set_xlabel("Section")
@@ -167,7 +167,7 @@ def _stance_heatmap(analysis: Analysis, long: pd.DataFrame, targets: list[str],
 
 
 def _cell_counts(ax: Axes, n_f: Any, n_a: Any, net: Any, limit: float) -> bool:
-    """Write the favour / against counts in the heatmap cells, if they fit; say if so."""
+    """Write the favor / against counts in the heatmap cells, if they fit; say if so."""
     import numpy as np
 
     size = font_size("xtick.labelsize")
