@@ -355,7 +355,7 @@ def evaluate_target_sentiment(
     >>> rows = pd.DataFrame({"sentence": ["Critics slammed Smith for the disastrous delay."],
     ...                      "mention": ["Smith"], "polarity": [-1]})
     >>> table = evaluate_target_sentiment(rows)
-    >>> table.set_index("method").loc["learned", "accuracy"]
+    >>> float(table.set_index("method").loc["learned", "accuracy"])
     1.0
     """
     import pandas as pd

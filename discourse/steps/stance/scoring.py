@@ -609,10 +609,10 @@ class LexicalStanceScorer:
         Examples
         --------
         >>> scorer = LexicalStanceScorer()
-        >>> target = load_targets({"force": ["by force"]})["force"]
-        >>> spans, ev, how = scorer.evidence("They gave up taking it by force.", target)
-        >>> spans, ev.linked, how
-        ([(23, 31)], False, 'direct')
+        >>> target = load_targets({"force": ["use of force"]})["force"]
+        >>> spans, ev, how = scorer.evidence("Russia rejects the use of force.", target)
+        >>> spans, ev.cues, ev.linked, ev.score < 0, how
+        ([(19, 31)], ((7, 14, 'predicate'),), True, True, 'direct')
         """
         if self._last is None or self._last[0] != text:
             self._last = (text, _Sentence.analyse(text, self.lexicon))
@@ -721,6 +721,7 @@ class LexicalStanceScorer:
 #: Columns the learned scorer adds: the class probabilities.
 PROBABILITY_COLUMNS = ("p_favor", "p_against", "p_none")
 _MAX_CUES = 6
+_WORDLIKE = re.compile(r"\w")
 _ROLE_ORDER = ("predicate", "negation", "modality", "sentiment", "lexicon", "context")
 
 
@@ -836,11 +837,17 @@ class LearnedStanceScorer:
                 and abs(evidence.score) >= self.rule_strength):
             # strong linked rules overrule an opposite model call (see the class docstring)
             label, score = rule, evidence.score
-        cues = targets + self._cues(feats, label, evidence)
+        cues = targets + self._cues(text, feats, label, evidence)
         return _row(CLASSES[label], score, tuple(probs.tolist()), cues, text, how)
 
-    def _cues(self, feats: Features, label: int, evidence: Evidence) -> list[tuple]:
+    def _cues(
+        self, text: str, feats: Features, label: int, evidence: Evidence
+    ) -> list[tuple]:
         """The words that pushed the call most, with their push (log-odds)."""
+
+        def text_of(span: tuple[int, int]) -> str:
+            return text[span[0]:span[1]]
+
         weights: dict[tuple[int, int], float] = {}
         roles: dict[tuple[int, int], set[str]] = {}
         for name, push in self.model.contributions(feats, label):
@@ -852,7 +859,9 @@ class LearnedStanceScorer:
                 weights[(a, b)] = weights.get((a, b), 0.0) + share
                 roles.setdefault((a, b), set()).add(role)
         # one cue per word, the most specific of its roles (a rule's role before "lexicon")
-        ranked = sorted(weights.items(), key=lambda kv: -kv[1])[:_MAX_CUES]
+        # punctuation pushes too, but explains nothing to a reader: not a cue
+        ranked = sorted(((span, w) for span, w in weights.items()
+                         if _WORDLIKE.search(text_of(span))), key=lambda kv: -kv[1])[:_MAX_CUES]
         out: list[tuple] = [
             (a, b, min(roles[(a, b)], key=_ROLE_ORDER.index), round(w, 4))
             for (a, b), w in ranked
@@ -1203,8 +1212,9 @@ def score_stance(
     ... )
     >>> table[["sentence_id", "stance"]].values.tolist()
     [[0, 'against'], [1, 'none']]
-    >>> [(c["text"], c["role"]) for c in table["cues"][0]]
-    [('not', 'negation'), ('support', 'predicate'), ('use of force', 'target')]
+    >>> [(c["text"], c["role"]) for c in table["cues"][0]]  # doctest: +NORMALIZE_WHITESPACE
+    [('does', 'context'), ('not', 'negation'), ('support', 'predicate'), ('the', 'context'),
+     ('use of force', 'target')]
     """
     frame = sentence_frame(data)
     loaded = load_targets(targets)
