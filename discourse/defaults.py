@@ -1,15 +1,16 @@
 """The default pipeline: the registered steps of :mod:`discourse.steps`, and :func:`analyze`.
 
 A step joins the default pipeline by setting ``order`` (its place) and ``options`` (the
-:func:`analyze` options it takes) on its class; :func:`registered_steps` finds every such class
-in the modules of :mod:`discourse.steps`, so no list here names them.
+:func:`analyze` options it takes) on its class and naming it in its module's ``__all__``;
+:func:`registered_steps` finds every such class in :mod:`discourse.steps`, so no list here
+names them.
 """
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Iterable
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from discourse.errors import InvalidOptionError
@@ -27,17 +28,18 @@ READER_OPTIONS = ("boilerplate", "encoding")
 
 
 def registered_steps() -> list[type[Step]]:
-    """The step classes of :mod:`discourse.steps` that join the default pipeline, in order."""
-    import discourse.steps
+    """The step classes of :mod:`discourse.steps` that join the default pipeline, in order.
 
-    for info in pkgutil.walk_packages(discourse.steps.__path__, "discourse.steps."):
-        import_module(info.name)
+    A step module names its step class in ``__all__`` (``...Step``); only those modules are
+    imported, so evaluation code and its libraries stay unloaded.
+    """
+    from discourse.lazy import module_exports
+
+    folder = Path(__file__).parent / "steps"
     found: dict[str, type[Step]] = {}
-    stack = list(Step.__subclasses__())
-    while stack:
-        cls = stack.pop()
-        stack.extend(cls.__subclasses__())
-        if cls.order is not None and cls.__module__.startswith("discourse.steps."):
+    for name, module in module_exports(folder, "discourse.steps").items():
+        cls = getattr(import_module(module), name) if name.endswith("Step") else None
+        if isinstance(cls, type) and issubclass(cls, Step) and cls.order is not None:
             found[f"{cls.__module__}.{cls.__qualname__}"] = cls
     return sorted(found.values(), key=lambda c: (c.order, c.name))
 

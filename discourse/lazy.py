@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 __all__ = ["module_exports"]
 
 
+@cache
 def module_exports(folder: Path, package: str) -> dict[str, str]:
     """``{name: module}`` for every name in the ``__all__`` of the modules under ``folder``.
+
+    Cached: callers must not change the mapping returned.
 
     Parameters
     ----------

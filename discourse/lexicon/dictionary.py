@@ -27,7 +27,6 @@ the token "1990s"); an empty entry (``-`` or ``~``) is an error.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +34,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from discourse.errors import InputNotFoundError, InvalidLexiconError
-from discourse.lexicon.globs import compile_globs, glob_regex
+from discourse.lexicon.globs import TokenMatcher, compile_globs, word_matcher
 from discourse.lexicon.resources import lexicon_path
 from discourse.lexicon.yaml_nodes import compose, scalar
 from discourse.text.tokens import TOKEN_PATTERN
@@ -102,7 +101,7 @@ class Match(NamedTuple):
 
 # A phrase pattern as matched: category index, globs of the words after the first,
 # is-exclusion.
-_Phrase = tuple[int, tuple[re.Pattern[str], ...], bool]
+_Phrase = tuple[int, tuple[TokenMatcher, ...], bool]
 
 
 class _Entry(NamedTuple):
@@ -143,7 +142,7 @@ class Dictionary:
         # Phrases by their first word: a dict look-up for a literal word (most of them, and
         # large lexicons have hundreds), a glob match for the others.
         self._phrase_literal: dict[str, list[_Phrase]] = {}
-        phrase_glob: list[tuple[re.Pattern[str], _Phrase]] = []
+        phrase_glob: list[tuple[TokenMatcher, _Phrase]] = []
         for index, cat in enumerate(self._categories):
             for patterns, excl in ((cat.include, False), (cat.exclude, True)):
                 for first, *rest in (p for p in patterns if len(p) > 1):
@@ -327,8 +326,8 @@ class TextTokens:
         return dictionary.find(self.words, self.joinable if dictionary.has_phrases else None)
 
 
-def _word_glob(glob: str) -> re.Pattern[str]:
-    return re.compile(glob_regex(glob, within="token"), re.DOTALL)
+def _word_glob(glob: str) -> TokenMatcher:
+    return word_matcher(glob)
 
 
 def _resolve(

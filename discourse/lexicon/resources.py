@@ -66,3 +66,44 @@ def library_versions() -> dict[str, str | None]:
             if key is not None and versions[key] is None:
                 versions[key] = version
     return versions
+
+
+def lexicon_words(name: str, *keys: str, optional: bool = False) -> list[str]:
+    """The list of words or phrases at ``keys`` in package lexicon ``name``, checked.
+
+    Every package lexicon that holds word lists is read through here, so a broken file gives
+    the same message wherever it is used: which file, which key, what was expected.
+
+    Parameters
+    ----------
+    name : str
+        A file in ``discourse/lexicons/``.
+    *keys : str
+        The path of mapping keys to the list.
+    optional : bool
+        A missing key gives an empty list instead of an error.
+
+    Examples
+    --------
+    >>> "perhaps" in lexicon_words("stance_markers.yaml", "hedges")
+    True
+    """
+    from discourse.errors import InvalidLexiconError
+
+    value: Any = load_lexicon(name)
+    for depth, key in enumerate(keys):
+        if not isinstance(value, dict) or key not in value:
+            if optional and isinstance(value, dict):
+                return []
+            where = ".".join(keys[: depth + 1])
+            raise InvalidLexiconError(
+                f"lexicons/{name}: no key {where!r}; the package data is damaged or was "
+                "edited: restore the file or reinstall discourse."
+            )
+        value = value[key]
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise InvalidLexiconError(
+            f"lexicons/{name}: {'.'.join(keys)!r} must be a list of words or phrases "
+            "(quote YAML words such as \"true\" or \"no\")."
+        )
+    return value

@@ -14,9 +14,9 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from discourse.errors import InvalidLexiconError, InvalidOptionError, check_choice
+from discourse.errors import InvalidOptionError, check_choice
 from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary
-from discourse.lexicon.resources import load_lexicon
+from discourse.lexicon.resources import lexicon_words
 from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import sentence_frame
 
@@ -43,17 +43,7 @@ def _markers(name: str = _LEXICON) -> Dictionary:
     Categories may overlap ("we must" is engagement, "must" a booster): each keeps its own
     longest matches.
     """
-    lex = load_lexicon(name)
-    if not isinstance(lex, dict):
-        raise InvalidLexiconError(f"Lexicon {name}: expected a mapping of category to words.")
-    for category in MARKER_CATEGORIES:
-        entries = lex.get(category)
-        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-            raise InvalidLexiconError(
-                f"Lexicon {name}: category {category!r} must be a list of words or phrases "
-                "(quote YAML words such as \"true\" or \"no\")."
-            )
-    return load_dictionary({category: lex[category] for category in MARKER_CATEGORIES})
+    return load_dictionary({c: lexicon_words(name, c) for c in MARKER_CATEGORIES})
 
 
 def stance_markers(data: Any) -> pd.DataFrame:
@@ -86,27 +76,31 @@ def stance_markers(data: Any) -> pd.DataFrame:
     frame = sentence_frame(data)
     markers = _markers()
     offsets = frame["start"].tolist() if "start" in frame.columns else [0] * len(frame)
-    rows = []
+    # Columns built as lists and handed to pandas once: no per-row frames.
+    n_words: list[int] = []
+    counts: dict[str, list[int]] = {c: [] for c in MARKER_CATEGORIES}
+    found_all: list[list[dict[str, Any]]] = []
     for text, base in zip(frame["text"].astype(str), offsets, strict=True):
         tokens = TextTokens(text)
-        counts = dict.fromkeys(MARKER_CATEGORIES, 0)
+        sentence_counts = dict.fromkeys(MARKER_CATEGORIES, 0)
         found = []
         # The words of a phrase may be separated by punctuation too (no ``joinable``).
         for hit in markers.find(tokens.words):
             start, end = tokens.spans[hit.first][0], tokens.spans[hit.last - 1][1]
-            counts[hit.category] += 1
+            sentence_counts[hit.category] += 1
             found.append({"text": text[start:end], "start": int(base) + start,
                           "end": int(base) + end, "category": hit.category})
         found.sort(key=lambda m: (m["start"], m["category"]))
-        rows.append({"n_words": len(tokens.words), **counts, "markers": found})
+        n_words.append(len(tokens.words))
+        for category, count in sentence_counts.items():
+            counts[category].append(count)
+        found_all.append(found)
     keys = [c for c in ("sentence_id", "section_id", "paragraph_id") if c in frame.columns]
-    columns = ["n_words", *MARKER_CATEGORIES, "markers"]
-    out = pd.concat(
-        [frame[keys].reset_index(drop=True),
-         pd.DataFrame(rows, index=range(len(rows)), columns=columns)],
-        axis=1,
-    )
-    return out.astype({c: "int64" for c in ("n_words", *MARKER_CATEGORIES)})
+    columns: dict[str, Any] = {k: frame[k].to_numpy() for k in keys}
+    columns["n_words"] = pd.array(n_words, dtype="int64")
+    columns.update({c: pd.array(v, dtype="int64") for c, v in counts.items()})
+    columns["markers"] = found_all
+    return pd.DataFrame(columns, index=range(len(frame)))
 
 
 def marker_rates(
@@ -146,14 +140,23 @@ def marker_rates(
             "or use by='article'."
         )
     columns = ["n_words", *MARKER_CATEGORIES]
-    if key is None:
-        grouped = table[columns].sum().to_frame().T
-    else:
-        grouped = table.groupby(key, sort=True)[columns].sum().reset_index()
+    # Sums over plain lists: a pandas groupby costs more than the counting on an article.
+    keys = table[key].tolist() if key is not None else [None] * len(table)
+    sums: dict[Any, list[int]] = {}
+    for group, *values in zip(keys, *(table[c].tolist() for c in columns), strict=True):
+        total = sums.setdefault(group, [0] * len(columns))
+        for j, v in enumerate(values):
+            total[j] += int(v)
+    groups = sorted(sums) if key is not None else list(sums) or [None]
+    out: dict[str, Any] = {key: groups} if key is not None else {}
+    for j, column in enumerate(columns):
+        out[column] = pd.array([sums.get(g, [0] * len(columns))[j] for g in groups],
+                               dtype="int64")
     for category in MARKER_CATEGORIES:
-        words = grouped["n_words"].where(grouped["n_words"] > 0)
-        grouped[f"{category}_per_1000"] = (1000 * grouped[category] / words).round(2)
-    return grouped.astype({c: "int64" for c in columns}).reset_index(drop=True)
+        out[f"{category}_per_1000"] = [
+            round(1000 * count / words, 2) if words > 0 else float("nan")
+            for count, words in zip(out[category], out["n_words"], strict=True)]
+    return pd.DataFrame(out)
 
 
 class MarkersStep(Step):

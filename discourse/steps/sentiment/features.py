@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from discourse.errors import InvalidLexiconError
-from discourse.lexicon.resources import lexicon_path, load_lexicon
+from discourse.lexicon.resources import lexicon_path, lexicon_words, load_lexicon
 
 __all__ = [
     "FEATURES",
@@ -106,6 +105,16 @@ class Rules:
     not_names: frozenset[str]
     tb_emoticons: dict[str, float]
 
+    @property
+    def modifiers(self) -> frozenset[str]:
+        """Words that may change the words after them (checked first, for speed)."""
+        found = self.__dict__.get("_modifiers")
+        if found is None:
+            found = frozenset(self.negators | self.negation_breakers | self.contrast
+                              | set(self.intensifiers) | {"kind", "sort", "pretty"})
+            object.__setattr__(self, "_modifiers", found)
+        return found
+
 
 def _pattern_lexicon() -> dict[str, tuple[float, float, float, bool]]:
     # TextBlob's lexicon (pattern's en-sentiment.xml), read without importing TextBlob.
@@ -158,13 +167,8 @@ def vader_analyzer() -> Any:
     return SentimentIntensityAnalyzer()
 
 
-def _words(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise InvalidLexiconError(
-            f"lexicons/{source}: '{key}' must be a list of words; fix the file or reinstall."
-        )
-    return frozenset(w.lower() for w in value)
+def _words(name: str, *keys: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon_words(name, *keys))
 
 
 @cache
@@ -173,17 +177,16 @@ def rules() -> Rules:
     from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
     spec = load_lexicon("sentiment_rules.yaml")
-    neutral = load_lexicon("sentiment_neutral.yaml")
     # VADER's boosters are +-0.293 on its -4..4 scale; as a relative change that is +-0.3.
     intensifiers = {w: (0.3 if v > 0 else -0.3) for w, v in BOOSTER_DICT.items() if " " not in w}
     intensifiers.update({str(w).lower(): float(v) for w, v in spec["intensifiers"].items()})
     phrases: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in neutral.get("phrases", []):
+    for phrase in lexicon_words("sentiment_neutral.yaml", "phrases", optional=True):
         first, *rest = phrase.lower().split()
         phrases.setdefault(first, []).append(tuple(rest))
     contrast = spec["contrast"]
     contractions = {k.lower(): v for k, v in spec["contractions"].items()}
-    negators = _words(spec, "negators", "sentiment_rules.yaml")
+    negators = _words("sentiment_rules.yaml", "negators")
     afinn, afinn_phrases = _afinn_lexicon(contractions, negators, intensifiers)
     return Rules(
         tb=_pattern_lexicon(),
@@ -193,20 +196,20 @@ def rules() -> Rules:
         contractions=contractions,
         negators=negators,
         negation_window=int(spec["negation_window"]),
-        negation_breakers=_words(spec, "negation_breakers", "sentiment_rules.yaml"),
-        shifters=_words(spec, "shifters", "sentiment_rules.yaml"),
-        contrast=_words(contrast, "words", "sentiment_rules.yaml"),
+        negation_breakers=_words("sentiment_rules.yaml", "negation_breakers"),
+        shifters=_words("sentiment_rules.yaml", "shifters"),
+        contrast=_words("sentiment_rules.yaml", "contrast", "words"),
         contrast_before=float(contrast["before"]),
         contrast_after=float(contrast["after"]),
         intensifiers=intensifiers,
-        like_words=_words(spec, "like_words", "sentiment_rules.yaml"),
-        like_subjects=_words(spec, "like_subjects", "sentiment_rules.yaml"),
-        neutral_words=_words(neutral, "words", "sentiment_neutral.yaml"),
-        title_words=_words(neutral, "title_words", "sentiment_neutral.yaml"),
-        head_nouns=_words(neutral, "head_nouns", "sentiment_neutral.yaml"),
-        connectors=_words(neutral, "connectors", "sentiment_neutral.yaml"),
+        like_words=_words("sentiment_rules.yaml", "like_words"),
+        like_subjects=_words("sentiment_rules.yaml", "like_subjects"),
+        neutral_words=_words("sentiment_neutral.yaml", "words"),
+        title_words=_words("sentiment_neutral.yaml", "title_words"),
+        head_nouns=_words("sentiment_neutral.yaml", "head_nouns"),
+        connectors=_words("sentiment_neutral.yaml", "connectors"),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
-        not_names=_words(neutral, "not_names", "sentiment_neutral.yaml"),
+        not_names=_words("sentiment_neutral.yaml", "not_names"),
         tb_emoticons=_pattern_emoticons(),
     )
 
@@ -333,15 +336,79 @@ def _neutral_mask(
     return skip
 
 
-def _signed_sums(values: list[float], weights: list[float]) -> tuple[float, float]:
-    """Weighted sums of the positive values and of the (negated) negative values."""
-    pos = neg = 0.0
-    for v, w in zip(values, weights, strict=True):
-        if v > 0:
-            pos += v * w
-        else:
-            neg -= v * w
-    return pos, neg
+class _Hits:
+    """One lexicon's hits in a text: values and weights, and where the current sentence began
+    (a contrastive conjunction damps the hits of its own sentence only)."""
+
+    __slots__ = ("start", "subjectivity", "values", "weights")
+
+    def __init__(self) -> None:
+        self.values: list[float] = []
+        self.weights: list[float] = []
+        self.subjectivity: list[float] = []  # TextBlob's hits only
+        self.start = 0
+
+    def add(self, value: float, weight: float, subjectivity: float | None = None) -> None:
+        self.values.append(value)
+        self.weights.append(weight)
+        if subjectivity is not None:
+            self.subjectivity.append(subjectivity)
+
+    def new_sentence(self) -> None:
+        self.start = len(self.values)
+
+    def damp_sentence(self, factor: float) -> None:
+        weights = self.weights
+        for j in range(self.start, len(weights)):
+            weights[j] *= factor
+
+    def signed_sums(self) -> tuple[float, float]:
+        """Weighted sums of the positive values and of the (negated) negative values."""
+        pos = neg = 0.0
+        for v, w in zip(self.values, self.weights, strict=True):
+            if v > 0:
+                pos += v * w
+            else:
+                neg -= v * w
+        return pos, neg
+
+    def weighted_means(self) -> tuple[float, float, float]:
+        """TextBlob's positive and negative polarity parts and subjectivity, weighted means."""
+        if not self.weights:
+            return 0.0, 0.0, 0.0
+        total = sum(self.weights)
+        pos = neg = subj = 0.0
+        for p, s, w in zip(self.values, self.subjectivity, self.weights, strict=True):
+            if p > 0:
+                pos += p * w
+            else:
+                neg -= p * w
+            subj += s * w
+        return pos / total, neg / total, subj / total
+
+
+class _Scope:
+    """What the words before the current one do to it: negation, a shifter ("lacks",
+    "prevent"), an intensifier, and the weight of the clause (after "but": more)."""
+
+    __slots__ = ("boost", "boost_left", "neg_left", "shift_left", "weight")
+
+    def __init__(self) -> None:
+        self.weight = 1.0
+        self.neg_left = self.shift_left = self.boost_left = 0
+        self.boost = 0.0
+
+    def reset(self) -> None:
+        self.neg_left = self.shift_left = self.boost_left = 0
+
+    def step(self) -> None:
+        """One word further: every scope shrinks by one."""
+        if self.neg_left:
+            self.neg_left -= 1
+        if self.shift_left:
+            self.shift_left -= 1
+        if self.boost_left:
+            self.boost_left -= 1
 
 
 def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
@@ -371,164 +438,147 @@ def features(text: str, r: Rules | None = None) -> tuple[float, ...]:
     if r is None:
         r = rules()
     low, kind, shape, initial, n_excl, n_quest = _tokenize(text, r)
-    n = len(low)
     skip = _neutral_mask(low, kind, shape, initial, r)
-    tb, vader, afinn, afinn_phrases = r.tb, r.vader, r.afinn, r.afinn_phrases
-    negators, breakers, contrast = r.negators, r.negation_breakers, r.contrast
-    shifters = r.shifters
-    intensifiers, like_words, like_subjects = r.intensifiers, r.like_words, r.like_subjects
-    window = r.negation_window
-    emoticons = r.tb_emoticons
     # VADER's caps rule: an ALL-CAPS word is emphasis only when not every word is in caps.
     n_words = kind.count(0)
     n_caps = shape.count(2)
     caps_diff = 0 < n_caps < n_words
-    tp: list[float] = []
-    ts: list[float] = []
-    tw: list[float] = []
-    vv: list[float] = []
-    vw: list[float] = []
-    av: list[float] = []
-    aw: list[float] = []
-    t_start = v_start = a_start = 0  # first entry of the current sentence ("but" rule)
+    tb, vader, afinn = _Hits(), _Hits(), _Hits()
+    hits = (tb, vader, afinn)
+    modifiers = r.modifiers
+    scope = _Scope()
     a_next = 0  # words before this index belong to an AFINN phrase already counted
-    weight = 1.0
-    neg_left = shift_left = 0
-    boost = 0.0
-    boost_left = 0
-    for i in range(n):
+    for i in range(len(low)):
         k = kind[i]
-        if k:
-            if k == 3:
-                emo = low[i]
-                v = vader.get(emo)
-                if v is not None:
-                    vv.append(v)
-                    vw.append(weight)
-                p = emoticons.get(emo.lower())
-                if p is not None:
-                    tp.append(p)
-                    ts.append(1.0)
-                    tw.append(weight)
-                continue
-            neg_left = shift_left = boost_left = 0
-            if k == 2:
-                if tp and "!" in low[i]:
+        if k == 3:
+            _emoticon(low[i], r, scope, tb, vader)
+        elif k:
+            scope.reset()
+            if k == 2:  # a sentence end
+                if tb.values and "!" in low[i]:
                     # pattern's rule: "!" strengthens the word before it by 25% per mark
-                    tp[-1] = max(-1.0, min(1.0, tp[-1] * 1.25 ** min(low[i].count("!"), 3)))
-                t_start, v_start, a_start, weight = len(tp), len(vv), len(av), 1.0
-            continue
-        w = low[i]
-        if w in negators:
-            neg_left = window
-            continue
-        if w in breakers and i and low[i - 1] in negators:
-            neg_left = 0  # "not only", "no doubt"
-            continue
-        if w in contrast:
-            before = r.contrast_before
-            for j in range(t_start, len(tw)):
-                tw[j] *= before
-            for j in range(v_start, len(vw)):
-                vw[j] *= before
-            for j in range(a_start, len(aw)):
-                aw[j] *= before
-            weight = r.contrast_after
-            neg_left = shift_left = boost_left = 0
-            continue
-        if w in intensifiers and not skip[i]:
-            boost, boost_left = intensifiers[w], 3
-            if neg_left:
-                neg_left -= 1
-            continue
-        if (w == "kind" or w == "sort") and i + 1 < n and low[i + 1] == "of":
-            boost, boost_left = -0.3, 3  # "kind of good"
-            continue
-        if w == "pretty" and i + 1 < n and low[i + 1] in tb:
-            boost, boost_left = 0.15, 1  # "pretty good": a mild intensifier, not beauty
-            continue
-        t = tb.get(w)
-        v = vader.get(w)
-        a = None
-        if i >= a_next:
-            a = afinn.get(w)
-            for rest, value in afinn_phrases.get(w, ()):
-                if tuple(low[i + 1 : i + 1 + len(rest)]) == rest:
-                    a, a_next = value, i + 1 + len(rest)
-                    break
-        if skip[i] or (t is None and v is None and a is None) or (
-            w in like_words and not (i and low[i - 1] in like_subjects)
-        ):
-            if w in shifters:
-                shift_left = window + 1
-            if neg_left:
-                neg_left -= 1
-            if shift_left:
-                shift_left -= 1
-            if boost_left:
-                boost_left -= 1
-            continue
-        # A negator or a shifter ("lacks charm", "prevent war") before the word flips it.
-        negated = (neg_left > 0) != (shift_left > 0)
-        b = boost if boost_left else 0.0
-        if t is not None:
-            p, s = t[0], t[1]
-            if b:
-                p = max(-1.0, min(1.0, p * (1.0 + b)))
-                s = max(0.0, min(1.0, s * (1.0 + b)))
-            if negated:
-                p *= -0.5  # pattern's own rule: "not good" is slightly bad
-            tp.append(p)
-            ts.append(s)
-            tw.append(weight)
-        if v is not None:
-            if v and b:
-                v += b * _BOOST_SCALE if v > 0 else -b * _BOOST_SCALE
-            if v and caps_diff and shape[i] == 2:
-                v += math.copysign(_CAPS_INCR, v)
-            if negated:
-                v *= _N_SCALAR
-            vv.append(v)
-            vw.append(weight)
-        if a is not None:
-            # AFINN, like VADER, sums valences: VADER's negation scalar, relative boosts
-            if b:
-                a *= 1.0 + b
-            if negated:
-                a *= _N_SCALAR
-            av.append(a)
-            aw.append(weight)
-        boost_left = 0
-        if neg_left:
-            neg_left -= 1
-        if shift_left:
-            shift_left -= 1
-        if w in shifters:
-            shift_left = window
-    tb_pos = tb_neg = tb_subj = 0.0
-    if tw:
-        total = sum(tw)
-        for p, s, w in zip(tp, ts, tw, strict=True):
-            if p > 0:
-                tb_pos += p * w
-            else:
-                tb_neg -= p * w
-            tb_subj += s * w
-        tb_pos /= total
-        tb_neg /= total
-        tb_subj /= total
-    pos, neg = _signed_sums(vv, vw)
+                    tb.values[-1] = max(-1.0, min(1.0, tb.values[-1] * 1.25 ** min(
+                        low[i].count("!"), 3)))
+                for lexicon_hits in hits:
+                    lexicon_hits.new_sentence()
+                scope.weight = 1.0
+        elif not (low[i] in modifiers and _modifier(low, i, r, scope, skip[i], hits)):
+            a_next = _word(low, i, r, scope, skip[i], caps_diff and shape[i] == 2, a_next,
+                           hits)
+    return _summary(tb, vader, afinn, n_excl, n_quest, n_words)
+
+
+def _emoticon(emo: str, r: Rules, scope: _Scope, tb: _Hits, vader: _Hits) -> None:
+    v = r.vader.get(emo)
+    if v is not None:
+        vader.add(v, scope.weight)
+    p = r.tb_emoticons.get(emo.lower())
+    if p is not None:
+        tb.add(p, scope.weight, 1.0)
+
+
+def _modifier(low: list[str], i: int, r: Rules, scope: _Scope, skipped: bool,
+              hits: tuple[_Hits, _Hits, _Hits]) -> bool:
+    """Handle a word that changes the words after it (negator, "but", intensifier); say so."""
+    w = low[i]
+    if w in r.negators:
+        scope.neg_left = r.negation_window
+        return True
+    if w in r.negation_breakers and i and low[i - 1] in r.negators:
+        scope.neg_left = 0  # "not only", "no doubt"
+        return True
+    if w in r.contrast:
+        for h in hits:
+            h.damp_sentence(r.contrast_before)
+        scope.weight = r.contrast_after
+        scope.reset()
+        return True
+    if w in r.intensifiers and not skipped:
+        scope.boost, scope.boost_left = r.intensifiers[w], 3
+        if scope.neg_left:
+            scope.neg_left -= 1
+        return True
+    if (w == "kind" or w == "sort") and i + 1 < len(low) and low[i + 1] == "of":
+        scope.boost, scope.boost_left = -0.3, 3  # "kind of good"
+        return True
+    if w == "pretty" and i + 1 < len(low) and low[i + 1] in r.tb:
+        scope.boost, scope.boost_left = 0.15, 1  # "pretty good": a mild intensifier
+        return True
+    return False
+
+
+def _word(low: list[str], i: int, r: Rules, scope: _Scope, skipped: bool, caps: bool,
+          a_next: int, hits: tuple[_Hits, _Hits, _Hits]) -> int:
+    """Count word ``i`` in each lexicon that has it; return where AFINN may look next."""
+    tb_hits, vader_hits, afinn_hits = hits
+    w = low[i]
+    t = r.tb.get(w)
+    v = r.vader.get(w)
+    a = None
+    if i >= a_next:
+        a = r.afinn.get(w)
+        for rest, value in r.afinn_phrases.get(w, ()):
+            if tuple(low[i + 1 : i + 1 + len(rest)]) == rest:
+                a, a_next = value, i + 1 + len(rest)
+                break
+    if skipped or (t is None and v is None and a is None) or (
+        w in r.like_words and not (i and low[i - 1] in r.like_subjects)
+    ):
+        if w in r.shifters:
+            scope.shift_left = r.negation_window + 1
+        scope.step()
+        return a_next
+    # A negator or a shifter ("lacks charm", "prevent war") before the word flips it.
+    negated = (scope.neg_left > 0) != (scope.shift_left > 0)
+    b = scope.boost if scope.boost_left else 0.0
+    weight = scope.weight
+    if t is not None:
+        p, s = t[0], t[1]
+        if b:
+            p = max(-1.0, min(1.0, p * (1.0 + b)))
+            s = max(0.0, min(1.0, s * (1.0 + b)))
+        if negated:
+            p *= -0.5  # pattern's own rule: "not good" is slightly bad
+        tb_hits.add(p, weight, s)
+    if v is not None:
+        if v and b:
+            v += b * _BOOST_SCALE if v > 0 else -b * _BOOST_SCALE
+        if v and caps:
+            v += math.copysign(_CAPS_INCR, v)
+        if negated:
+            v *= _N_SCALAR
+        vader_hits.add(v, weight)
+    if a is not None:
+        # AFINN, like VADER, sums valences: VADER's negation scalar, relative boosts
+        if b:
+            a *= 1.0 + b
+        if negated:
+            a *= _N_SCALAR
+        afinn_hits.add(a, weight)
+    scope.boost_left = 0
+    if scope.neg_left:
+        scope.neg_left -= 1
+    if scope.shift_left:
+        scope.shift_left -= 1
+    if w in r.shifters:
+        scope.shift_left = r.negation_window
+    return a_next
+
+
+def _summary(tb: _Hits, vader: _Hits, afinn: _Hits, n_excl: int, n_quest: int,
+             n_words: int) -> tuple[float, ...]:
+    tb_pos, tb_neg, tb_subj = tb.weighted_means()
+    pos, neg = vader.signed_sums()
     vsum = pos - neg
     if vsum:
         # VADER's punctuation emphasis: up to 4 "!" add 0.292 each; 2-3 "?" add 0.18 each.
         quest = 0.0 if n_quest < 2 else 0.96 if n_quest > 3 else 0.18 * n_quest
         emph = min(n_excl, 4) * 0.292 + quest
         vsum += emph if vsum > 0 else -emph
-    a_pos, a_neg = _signed_sums(av, aw)
-    return (
-        tb_pos - tb_neg, tb_subj, tb_pos, tb_neg, vsum, pos, neg, a_pos, a_neg,
-        float(len(tw) + len(vv) + len(av)), float(n_words),
-    )
+    a_pos, a_neg = afinn.signed_sums()
+    n_hits = len(tb.values) + len(vader.values) + len(afinn.values)
+    return (tb_pos - tb_neg, tb_subj, tb_pos, tb_neg, vsum, pos, neg, a_pos, a_neg,
+            float(n_hits), float(n_words))
 
 
 #: Inputs of the learned combination, computed from :func:`features` by :func:`model_inputs`.

@@ -28,7 +28,7 @@ from discourse.steps.topics.segmentation import (
 )
 from discourse.text.inputs import read_documents, sentence_frame
 from discourse.text.sources import classify_source
-from discourse.text.tokens import Token, stem, stopwords, tokenize
+from discourse.text.tokens import TOKEN_PATTERN, Token, stem, stopwords, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -296,20 +296,28 @@ def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], Counter[str]],
     """
     counts: Counter[tuple[str, ...]] = Counter()
     for text in texts:
-        first = next(iter(tokenize(text)), None)
-        for run in _runs(text):
+        runs = _runs(text)
+        first = _first_token_start(text)
+        for run in runs:
             words = [normalize_word(t.text) for t in run]
+            written = [normalize_word(t.text, lower=False) for t in run]
             stems = [stem(w) for w in words]
             for n in range(1, max_words + 1):
                 for i in range(len(run) - n + 1):
                     key = tuple(stems[i:i + n])
                     counts[key] += 1
-                    written = " ".join(normalize_word(t.text, lower=False)
-                                       for t in run[i:i + n])
-                    at_start = first is not None and run[i].start == first.start
-                    seen = forms.setdefault(key, Counter())
-                    seen[" " + " ".join(words[i:i + n]) if at_start else written] += 1
+                    form = (" " + " ".join(words[i:i + n]) if run[i].start == first
+                            else " ".join(written[i:i + n]))
+                    seen = forms.get(key)
+                    if seen is None:
+                        seen = forms[key] = Counter()
+                    seen[form] += 1
     return counts
+
+
+def _first_token_start(text: str) -> int | None:
+    first = TOKEN_PATTERN.search(text)
+    return first.start() if first is not None else None
 
 
 def _display(forms: Counter[str]) -> str:
