@@ -1,4 +1,7 @@
-"""Tests for discourse.steps.stance.scoring: the lexical scorer, the scorer interface, summaries."""
+"""Tests for discourse.steps.stance.scoring: the predicate rules, the scorer interface, summaries.
+
+The learned default scorer and the zero-shot adapter are tested in test_stance_learned.py.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from hypothesis import strategies as st
 
 from discourse.errors import InvalidOptionError
 from discourse.steps.stance.scoring import (
+    CUE_ROLES,
     STANCE_COLUMNS,
     LexicalStanceScorer,
     StanceScorer,
@@ -42,8 +46,12 @@ have been improving.
 """
 
 
-def one(sentence: str, target: str, targets=TARGETS) -> pd.Series:
-    table = score_stance([sentence], targets)
+RULES = LexicalStanceScorer()
+
+
+def one(sentence: str, target: str, targets=TARGETS, scorer=RULES) -> pd.Series:
+    """The predicate rules' row for one sentence and target."""
+    table = score_stance([sentence], targets, scorer=scorer)
     return table[table["target"] == target].iloc[0]
 
 
@@ -154,13 +162,14 @@ def test_modality_marks_and_intensifies():
 
 def test_anaphora_within_a_paragraph_only():
     art = read_article(ARTICLE)
-    table = score_stance(art, TARGETS)
+    table = score_stance(art, TARGETS, scorer=RULES)
     frame = art.to_frame()
     sid = frame.loc[frame["text"].str.startswith("Both delegations"), "sentence_id"].iloc[0]
     row = table[(table["sentence_id"] == sid) & (table["target"] == "talks")].iloc[0]
     assert row["stance"] == "favor" and roles(row)["target"] == ["it"]
     # A list of sentences has no paragraphs: no anaphora.
-    listed = score_stance(["The peace talks opened.", "They support it."], TARGETS)
+    listed = score_stance(["The peace talks opened.", "They support it."], TARGETS,
+                          scorer=RULES)
     assert listed.loc[(listed["sentence_id"] == 1) & (listed["target"] == "talks"),
                       "stance"].item() == "none"
 
@@ -172,7 +181,7 @@ def test_cue_offsets_point_at_the_article_text():
     assert len(cues) > 8
     for cue in cues:
         assert art.text[cue["start"]:cue["end"]] == cue["text"]
-        assert cue["role"] in {"target", "predicate", "negation", "modality", "sentiment"}
+        assert cue["role"] in CUE_ROLES
     assert "section_id" in table.columns
 
 
@@ -188,7 +197,7 @@ def test_sentiment_column_is_a_weak_fallback():
         "text": ["The peace talks took place in Vienna.", "We reject the peace talks."],
         "sentiment_score": [0.9, 0.9],
     })
-    table = score_stance(frame, TARGETS)
+    table = score_stance(frame, TARGETS, scorer=RULES)
     talks = table[table["target"] == "talks"].reset_index(drop=True)
     assert talks.loc[0, "stance"] == "favor" and 0 < talks.loc[0, "score"] <= 0.3
     assert sorted(c["role"] for c in talks.loc[0, "cues"]) == ["sentiment", "target"]
@@ -207,8 +216,10 @@ def test_unknown_sentiment_column_is_an_error():
 def test_target_specific_cues():
     targets = {"abortion": {"label": "Legal abortion", "patterns": ["abortion*"],
                             "favor": ["pro-choice"], "against": ["pro-life"]}}
-    table = score_stance(["Proud to be pro-life.", "I am not pro-life."], targets)
-    assert table["stance"].tolist() == ["against", "favor"]
+    for scorer in (RULES, None):  # the learned scorer lets such cues decide alone
+        table = score_stance(["Proud to be pro-life.", "I am not pro-life."], targets,
+                             scorer=scorer)
+        assert table["stance"].tolist() == ["against", "favor"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -251,7 +262,8 @@ def test_seed_article_with_example_targets(seed_article):
 
 
 def test_stance_columns_pivot():
-    long = score_stance(["We support the peace talks.", "Shelling must stop."], TARGETS)
+    long = score_stance(["We support the peace talks.", "Shelling must stop."], TARGETS,
+                        scorer=RULES)
     wide = stance_columns(long)
     assert list(wide.columns) == ["stance_talks", "stance_force", "stance_ties"]
     assert wide.index.name == "sentence_id"
@@ -263,7 +275,7 @@ def test_stance_columns_pivot():
 
 
 def test_stance_by_section_counts():
-    table = score_stance(read_article(ARTICLE), TARGETS)
+    table = score_stance(read_article(ARTICLE), TARGETS, scorer=RULES)
     summary = stance_by_section(table)
     assert {"section_id", "target", "favor", "against", "none", "net", "mean_score"} <= set(
         summary.columns)

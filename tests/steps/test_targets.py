@@ -97,3 +97,21 @@ def test_bad_target_mapping_is_an_error():
         load_targets({"talks": 5})
     with pytest.raises(InvalidLexiconError, match="Cannot read targets"):
         load_targets(5)  # type: ignore[arg-type]
+
+
+def test_could_match_is_a_safe_prefilter():
+    target = load_targets({"ties": ["Russian-Azerbaijani", "ties with Baku", "pro-"]})["ties"]
+    for text in ("Russian–Azerbaijani relations", "Ties with Baku grew.", "pro-Kremlin"):
+        assert target.could_match(text.lower()) and target.regex.search(text)
+    assert not target.could_match("talks resumed in vienna.")
+    # a first word is only a hint: the expression decides
+    assert target.could_match("economic ties resumed.")
+    assert target.regex.search("economic ties resumed.") is None
+    assert load_targets({"any": ["* force"]})["any"].could_match("x")  # no literal word
+
+
+def test_example_relations_target_needs_qualified_ties():
+    rel = load_targets(DATA / "targets" / "lavrov_2017.yaml")["russia_azerbaijan_relations"]
+    assert rel.regex.search("bilateral ties") and rel.regex.search("our relations")
+    assert not rel.regex.search("the borders open and economic ties resume")
+    assert not rel.regex.search("a dialogue between the presidents")

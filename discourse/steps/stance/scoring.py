@@ -56,6 +56,13 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, runtime_ch
 from discourse.errors import InvalidLexiconError, InvalidOptionError
 from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
 from discourse.lexicon.resources import load_lexicon
+from discourse.steps.stance.model import (
+    CLASSES,
+    Evidence,
+    Features,
+    load_stance_model,
+    mention_features,
+)
 from discourse.steps.stance.targets import Target, Targets, TargetsLike, load_targets
 from discourse.text.inputs import sentence_frame
 
@@ -63,10 +70,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "PROBABILITY_COLUMNS",
     "STANCE_COLUMNS",
     "STANCE_LABELS",
+    "LearnedStanceScorer",
     "LexicalStanceScorer",
     "StanceScorer",
+    "ZeroShotStanceScorer",
     "score_stance",
     "stance_by_section",
     "stance_columns",
@@ -77,7 +87,8 @@ STANCE_COLUMNS = ("sentence_id", "target", "stance", "score", "cues")
 #: The stance labels, in order.
 STANCE_LABELS = ("favor", "against", "none")
 #: Roles a cue can have.
-CUE_ROLES = ("target", "predicate", "negation", "modality", "sentiment")
+CUE_ROLES = ("target", "predicate", "negation", "modality", "sentiment", "context", "lexicon",
+             "hypothesis")
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -339,6 +350,7 @@ class LexicalStanceScorer:
         self.require_mention = require_mention
         self.anaphora = anaphora
         self.lexicon = _lexicon(lexicon)
+        self._last: tuple[str, _Sentence] | None = None  # the sentence analysed last
 
     # -- linking ---------------------------------------------------------------------
 
@@ -571,7 +583,7 @@ class LexicalStanceScorer:
             )
             mentioned_here: set[str] = set()
             for target in targets.values():
-                stance, score, cues, mentioned = self._one(
+                stance, score, cues, mentioned, _ = self._one(
                     s, target, same_par and target.name in previous,
                     None if sentiment is None else sentiment[row],
                 )
@@ -582,10 +594,39 @@ class LexicalStanceScorer:
             previous = mentioned_here
         return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "mentioned"])
 
+    def evidence(
+        self, text: str, target: Target, *, antecedent: bool = False
+    ) -> tuple[list[tuple[int, int]], Evidence, str | None]:
+        """The rules' findings for one target in one sentence, as model inputs.
+
+        Returns the character spans of the target's mentions (pattern matches, or "this" /
+        "it" when ``antecedent`` says the previous sentence mentioned the target), the
+        :class:`~discourse.steps.stance.model.Evidence` (score, non-target cues, whether a
+        predicate was linked) and how the target was mentioned (``"direct"``,
+        ``"anaphora"`` or ``None``). The sentence-sentiment fallback reads the sentence's
+        own evaluative words (no sentiment column).
+
+        Examples
+        --------
+        >>> scorer = LexicalStanceScorer()
+        >>> target = load_targets({"force": ["use of force"]})["force"]
+        >>> spans, ev, how = scorer.evidence("Russia rejects the use of force.", target)
+        >>> spans, ev.cues, ev.linked, ev.score < 0, how
+        ([(19, 31)], ((7, 14, 'predicate'),), True, True, 'direct')
+        """
+        if self._last is None or self._last[0] != text:
+            self._last = (text, _Sentence.analyse(text, self.lexicon))
+        s = self._last[1]
+        _, score, cues, how, linked = self._one(s, target, antecedent, None)
+        mentions = [(a, b) for a, b, role, _ in cues if role == "target"]
+        others = tuple((a, b, role) for a, b, role, _ in cues if role != "target")
+        return mentions, Evidence(score, others, linked), how
+
     def _one(
         self, s: _Sentence, target: Target, antecedent: bool, sentiment: float | None
-    ) -> tuple[str, float, list[tuple[int, int, str, int]], str | None]:
-        """Stance, score, cues (char start, end, role, polarity) and how it was mentioned."""
+    ) -> tuple[str, float, list[tuple[int, int, str, int]], str | None, bool]:
+        """Stance, score, cues (char start, end, role, polarity), how it was mentioned and
+        whether a predicate was linked (not the sentiment fallback)."""
         mentions: list[tuple[int, int]] = []
         cues: list[tuple[int, int, str, int]] = []
         if target.regex is not None:
@@ -600,6 +641,7 @@ class LexicalStanceScorer:
             cues = [(s.starts[k], s.ends[k], "target", 0) for k in s.pronouns]
             how = "anaphora"
         contributions = self._score_mentions(s, _merge(mentions)) if mentions else []
+        linked = bool(contributions)
         for rx, sign in ((target.favor_regex, 1), (target.against_regex, -1)):
             if rx is None:
                 continue
@@ -613,6 +655,7 @@ class LexicalStanceScorer:
                 direction = -sign if neg is not None else sign
                 found = ((neg, "negation"),) if neg is not None else ()
                 contributions.append(_Contribution(float(direction), found))
+                linked = True
         if not contributions and (how is not None or not self.require_mention):
             contributions = self._fallback(s, sentiment, mentions)
         total = sum(c.value for c in contributions)
@@ -629,7 +672,7 @@ class LexicalStanceScorer:
             stance = "against"
         else:
             stance = "none"
-        return stance, score, cues, how
+        return stance, score, cues, how, linked
 
     def _fallback(
         self, s: _Sentence, sentiment: float | None, mentions: list[tuple[int, int]]
@@ -675,6 +718,375 @@ class LexicalStanceScorer:
         return [_Contribution(value, tuple(used))] if value else []
 
 
+#: Columns the learned scorer adds: the class probabilities.
+PROBABILITY_COLUMNS = ("p_favor", "p_against", "p_none")
+_MAX_CUES = 6
+_WORDLIKE = re.compile(r"\w")
+_ROLE_ORDER = ("predicate", "negation", "modality", "sentiment", "lexicon", "context")
+
+
+class LearnedStanceScorer:
+    """The default scorer: a logistic regression over the words around each mention.
+
+    For every sentence and target, the target's mentions are found with its patterns (and
+    "this" / "it" after a sentence that mentioned it, as in :class:`LexicalStanceScorer`),
+    masked, and described by :func:`discourse.steps.stance.model.mention_features`: the words
+    and bigrams within a few words of the mention, the words of the sentence, the
+    corrected sentiment-lexicon scores near the mention and in the sentence, where the
+    mention stands, and the predicate rules' findings (:meth:`LexicalStanceScorer.evidence`)
+    as features. The weights (``lexicons/stance_model.json``, fitted by
+    ``tools/fit_stance.py`` on NewsMTSC) give class probabilities; the stance is the most
+    probable class, the score ``p_favor - p_against``.
+
+    Rules and model are combined in three documented ways: the rules' score is a feature
+    of the model (the weight it learned); when the rules link predicates to the mention
+    with a score of at least ``rule_strength`` in magnitude (a direct predicate confirmed
+    by another, e.g. "boosting cooperation ... one of the priorities") and the model calls
+    the opposite direction, the rules' direction wins (chosen so that it changes no call
+    on the NewsMTSC dev files, where persons seldom get such evidence: it is meant for
+    policy targets); and a target-specific ``favor`` / ``against`` cue of the targets file,
+    in a sentence that does not mention the target, decides alone (the model needs a
+    mention to look around).
+
+    The cues of a call are the target's mentions (role ``target``, weight 0) and the words
+    that pushed most toward the class chosen (up to six, ``weight`` = their push in
+    log-odds): ``context`` words, ``lexicon`` words, and the rules' ``predicate``,
+    ``negation``, ``modality`` and ``sentiment`` cues.
+
+    Parameters
+    ----------
+    model : str
+        File name of the model in ``discourse/lexicons/``.
+    anaphora : bool
+        Read "this" / "it" as the previous sentence's target within a paragraph.
+    lexicon : str
+        Predicate lexicon of the rules.
+    rule_strength : float or None
+        Rules' score from which they overrule an opposite model call; ``None``: never.
+    require_mention : bool
+        If ``False``, a sentence that does not mention the target is scored too, from its
+        words and lexicon scores alone (for texts known to be about the target: claims on
+        a debate topic, tweets on a hashtag); else it is ``none``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sentences = pd.DataFrame({"sentence_id": [0, 1], "text": [
+    ...     "Critics slammed Smith for the disastrous delay.",
+    ...     "Smith praised the hard-working volunteers."]})
+    >>> table = LearnedStanceScorer()(sentences, load_targets({"smith": ["Smith"]}))
+    >>> table["stance"].tolist()
+    ['against', 'favor']
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str = "stance_model.json",
+        anaphora: bool = True,
+        lexicon: str = "stance_predicates.yaml",
+        rule_strength: float | None = 0.9,
+        require_mention: bool = True,
+    ) -> None:
+        if rule_strength is not None and not 0 < rule_strength <= 1:
+            raise InvalidOptionError(
+                f"rule_strength={rule_strength!r} must be in (0, 1], or None to never let "
+                "the rules overrule the model."
+            )
+        self.rule_strength = rule_strength
+        self.require_mention = require_mention
+        self.model = load_stance_model(model)
+        self.rules = LexicalStanceScorer(anaphora=anaphora, sentiment_column=None,
+                                         lexicon=lexicon)
+        self.anaphora = anaphora
+
+    def call(self, text: str, target: Target, *, antecedent: bool = False) -> dict[str, Any]:
+        """Stance of one sentence toward one target: a row of the table without ids.
+
+        Cue offsets are into ``text``. ``mentioned`` is ``"direct"``, ``"anaphora"`` or
+        ``None``.
+
+        Examples
+        --------
+        >>> target = load_targets({"force": ["by force"]})["force"]
+        >>> row = LearnedStanceScorer().call(
+        ...     "They abandoned attempts to resolve the crisis by force.", target)
+        >>> row["stance"], "abandoned" in [c["text"] for c in row["cues"]]
+        ('against', True)
+        """
+        if self.require_mention and not _may_mention(text, target, antecedent):
+            return _row("none", 0.0, (0.0, 0.0, 1.0), [], text, None)
+        mentions, evidence, how = self.rules.evidence(text, target, antecedent=antecedent)
+        targets = [(a, b, "target", 0.0) for a, b in mentions]
+        if not mentions and self.require_mention:
+            if how is None or not evidence.score:
+                return _row("none", 0.0, (0.0, 0.0, 1.0), [], text, how)
+            # a target-specific cue without a mention: the rules decide
+            p = abs(evidence.score)
+            label = "favor" if evidence.score > 0 else "against"
+            probs = (p, 0.0, 1 - p) if evidence.score > 0 else (0.0, p, 1 - p)
+            cues = [(a, b, role, evidence.score) for a, b, role in evidence.cues]
+            stance = label if p >= self.rules.min_score else "none"
+            return _row(stance, evidence.score, probs, cues, text, how)
+        feats = mention_features(text, mentions, evidence, **self.model.feature_options)
+        probs = self.model.probabilities(feats)
+        label = int(probs.argmax())
+        score = float(probs[0] - probs[1])
+        rule = 0 if evidence.score > 0 else 1
+        if (self.rule_strength is not None and evidence.linked and label == 1 - rule
+                and abs(evidence.score) >= self.rule_strength):
+            # strong linked rules overrule an opposite model call (see the class docstring)
+            label, score = rule, evidence.score
+        cues = targets + self._cues(text, feats, label, evidence)
+        return _row(CLASSES[label], score, tuple(probs.tolist()), cues, text, how)
+
+    def _cues(
+        self, text: str, feats: Features, label: int, evidence: Evidence
+    ) -> list[tuple]:
+        """The words that pushed the call most, with their push (log-odds)."""
+
+        def text_of(span: tuple[int, int]) -> str:
+            return text[span[0]:span[1]]
+
+        weights: dict[tuple[int, int], float] = {}
+        roles: dict[tuple[int, int], set[str]] = {}
+        for name, push in self.model.contributions(feats, label):
+            spans = feats.spans.get(name)
+            if not spans or push <= 0:
+                continue
+            share = push / len(spans)
+            for a, b, role in spans:
+                weights[(a, b)] = weights.get((a, b), 0.0) + share
+                roles.setdefault((a, b), set()).add(role)
+        # one cue per word, the most specific of its roles (a rule's role before "lexicon")
+        # punctuation pushes too, but explains nothing to a reader: not a cue
+        ranked = sorted(((span, w) for span, w in weights.items()
+                         if _WORDLIKE.search(text_of(span))), key=lambda kv: -kv[1])[:_MAX_CUES]
+        out: list[tuple] = [
+            (a, b, min(roles[(a, b)], key=_ROLE_ORDER.index), round(w, 4))
+            for (a, b), w in ranked
+        ]
+        seen = {(a, b) for a, b, _, _ in out}
+        direction = {0: 1, 1: -1}.get(label, 0)
+        if direction and evidence.linked and evidence.score * direction > 0:
+            # the rules agree with the call: all their cues explain it
+            for a, b, role in evidence.cues:
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    out.append((a, b, role, 0.0))
+        return out
+
+    def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
+        import pandas as pd
+
+        texts = sentences["text"].astype(str).tolist()
+        ids = sentences["sentence_id"].tolist()
+        offsets = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(ids)
+        paragraphs = (
+            sentences["paragraph_id"].tolist()
+            if self.anaphora and "paragraph_id" in sentences.columns else None
+        )
+        rows = []
+        previous: set[str] = set()
+        for k, text in enumerate(texts):
+            base = int(offsets[k]) if offsets[k] == offsets[k] else 0
+            same_par = paragraphs is not None and k > 0 and paragraphs[k] == paragraphs[k - 1]
+            here: set[str] = set()
+            lowered = text.lower()
+            pronoun = same_par and _PRONOUN.search(text) is not None
+            for target in targets.values():
+                if self.require_mention and not target.could_match(lowered) and not (
+                        pronoun and target.name in previous):
+                    rows.append((ids[k], target.name, "none", 0.0, [], False, 0.0, 0.0, 1.0))
+                    continue
+                row = self.call(text, target, antecedent=same_par and target.name in previous)
+                if row["mentioned"] == "direct":
+                    here.add(target.name)
+                for cue in row["cues"]:
+                    cue["start"] += base
+                    cue["end"] += base
+                rows.append((ids[k], target.name, row["stance"], row["score"], row["cues"],
+                             row["mentioned"] is not None, *row["probabilities"]))
+            previous = here
+        return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS])
+
+
+_PRONOUN = re.compile(r"\b(?:this|that|it)\b", re.IGNORECASE)
+
+
+def _may_mention(text: str, target: Target, antecedent: bool) -> bool:
+    """Whether a pattern or cue of the target, or an anaphoric pronoun, can be in ``text``.
+
+    A cheap test before the sentence is analysed: most sentences mention no target.
+    """
+    if antecedent and _PRONOUN.search(text) is not None:
+        return True
+    if not target.could_match(text.lower()):
+        return False
+    return any(rx is not None and rx.search(text) is not None
+               for rx in (target.regex, target.favor_regex, target.against_regex))
+
+
+def _row(
+    stance: str, score: float, probs: tuple[float, ...], cues: list[tuple], text: str,
+    how: str | None,
+) -> dict[str, Any]:
+    direction = {"favor": 1, "against": -1}.get(stance, 0)
+    out = []
+    for a, b, role, weight in sorted(cues, key=lambda c: (c[0], c[1], c[2])):
+        out.append({"text": text[a:b], "start": a, "end": b, "role": role,
+                    "weight": float(weight),
+                    "polarity": 0 if role == "target" else direction})
+    return {"stance": stance, "score": round(max(-1.0, min(1.0, score)), 4),
+            "probabilities": tuple(round(p, 4) for p in probs), "cues": out,
+            "mentioned": how}
+
+
+#: Default candidate labels of :class:`ZeroShotStanceScorer`, per stance.
+ZERO_SHOT_LABELS = {"favor": "in favor of", "against": "against", "none": "neutral toward"}
+
+
+class ZeroShotStanceScorer:
+    """Stance from a zero-shot NLI classifier the user has on their own machine.
+
+    ``classifier`` is any callable with the interface of a Hugging Face
+    ``zero-shot-classification`` pipeline: ``classifier(sequences, candidate_labels,
+    hypothesis_template=...)`` returns, per sequence, a dict with ``labels`` and ``scores``
+    (a list of them for a list of sequences). Nothing is downloaded here; build the
+    pipeline yourself, e.g. ``transformers.pipeline("zero-shot-classification",
+    model="/path/to/an/nli-model")``.
+
+    Each sentence that mentions the target (by its patterns) is classified with the
+    hypothesis ``hypothesis_template`` in which ``{target}`` is the target's label and
+    ``{}`` each candidate label ("The text is in favor of the use of force."); the stance
+    is the most probable label, the score ``p_favor - p_against``. Sentences that do not
+    mention the target are ``none`` unless ``require_mention=False``.
+
+    Cues: the target's mentions (role ``target``) and one ``hypothesis`` cue per class,
+    spanning the sentence, with the filled-in ``hypothesis`` and its probability as
+    ``weight``.
+
+    Parameters
+    ----------
+    classifier : callable
+        The zero-shot classification pipeline (or anything with its interface).
+    hypothesis_template : str
+        Must contain ``{}`` (the candidate label); may contain ``{target}``.
+    labels : mapping
+        Candidate label text per stance (keys favor, against, none).
+    require_mention : bool
+        Classify only sentences that mention the target.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> def fake(sequences, candidate_labels, hypothesis_template):
+    ...     return [{"sequence": s, "labels": list(reversed(candidate_labels)),
+    ...              "scores": [0.7, 0.2, 0.1]} for s in sequences]
+    >>> scorer = ZeroShotStanceScorer(fake)
+    >>> frame = pd.DataFrame({"sentence_id": [0], "text": ["Talks resumed."]})
+    >>> scorer(frame, load_targets({"talks": ["talks"]}))["stance"].tolist()
+    ['none']
+    """
+
+    def __init__(
+        self,
+        classifier: Any,
+        *,
+        hypothesis_template: str = "The text is {} {target}.",
+        labels: Mapping[str, str] = ZERO_SHOT_LABELS,
+        require_mention: bool = True,
+    ) -> None:
+        if not callable(classifier):
+            raise InvalidOptionError(
+                f"classifier must be callable like a zero-shot-classification pipeline, got "
+                f"{type(classifier).__name__}."
+            )
+        if "{}" not in hypothesis_template:
+            raise InvalidOptionError(
+                f"hypothesis_template={hypothesis_template!r} needs '{{}}' for the candidate "
+                "label (and may use '{target}'), e.g. 'The text is {} {target}.'"
+            )
+        if set(labels) != set(STANCE_LABELS):
+            raise InvalidOptionError(
+                f"labels must map each of {list(STANCE_LABELS)} to a candidate label, got "
+                f"{list(labels)}."
+            )
+        self.classifier = classifier
+        self.hypothesis_template = hypothesis_template
+        self.labels = dict(labels)
+        self.require_mention = require_mention
+
+    def _classify(self, texts: list[str], target: Target) -> list[dict[str, float]]:
+        template = self.hypothesis_template.replace("{target}", target.label)
+        candidates = [self.labels[k] for k in STANCE_LABELS]
+        out = self.classifier(texts, candidate_labels=candidates,
+                              hypothesis_template=template)
+        if isinstance(out, Mapping):
+            out = [out]
+        if len(out) != len(texts):
+            raise InvalidOptionError(
+                f"The zero-shot classifier returned {len(out)} results for {len(texts)} "
+                "sentences; it must return one {labels, scores} dict per sequence."
+            )
+        by_text = {v: k for k, v in self.labels.items()}
+        probs = []
+        for result in out:
+            try:
+                p = {by_text[label]: float(score)
+                     for label, score in zip(result["labels"], result["scores"], strict=True)}
+            except (KeyError, TypeError, ValueError):
+                raise InvalidOptionError(
+                    "The zero-shot classifier must return {'labels': [...], 'scores': [...]} "
+                    f"with the candidate labels {candidates}; got {result!r:.200}."
+                ) from None
+            total = sum(p.values()) or 1.0
+            probs.append({k: p.get(k, 0.0) / total for k in STANCE_LABELS})
+        return probs
+
+    def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
+        import pandas as pd
+
+        texts = sentences["text"].astype(str).tolist()
+        ids = sentences["sentence_id"].tolist()
+        offsets = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(ids)
+        rows = []
+        for target in targets.values():
+            mentions = [
+                [m.span() for m in target.regex.finditer(t)] if target.regex is not None else []
+                for t in texts
+            ]
+            chosen = [k for k, m in enumerate(mentions) if m or not self.require_mention]
+            probs = dict(zip(chosen, self._classify([texts[k] for k in chosen], target)
+                             if chosen else [], strict=True))
+            template = self.hypothesis_template.replace("{target}", target.label)
+            for k, text in enumerate(texts):
+                base = int(offsets[k]) if offsets[k] == offsets[k] else 0
+                p = probs.get(k)
+                cues = [{"text": text[a:b], "start": base + a, "end": base + b,
+                         "role": "target", "weight": 0.0, "polarity": 0}
+                        for a, b in mentions[k]]
+                if p is None:
+                    rows.append((ids[k], target.name, "none", 0.0, cues, bool(mentions[k]),
+                                 0.0, 0.0, 1.0))
+                    continue
+                stance = max(STANCE_LABELS, key=lambda lab: p[lab])
+                for label in STANCE_LABELS:
+                    cues.append({"text": text, "start": base, "end": base + len(text),
+                                 "role": "hypothesis",
+                                 "hypothesis": template.replace("{}", self.labels[label]),
+                                 "weight": round(p[label], 4),
+                                 "polarity": {"favor": 1, "against": -1}.get(label, 0)})
+                score = round(p["favor"] - p["against"], 4)
+                rows.append((ids[k], target.name, stance, score, cues, bool(mentions[k]),
+                             round(p["favor"], 4), round(p["against"], 4), round(p["none"], 4)))
+        table = pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS])
+        order = {sid: k for k, sid in enumerate(ids)}
+        table["_order"] = table["sentence_id"].map(order)
+        table = table.sort_values("_order", kind="stable").drop(columns="_order")
+        return table.reset_index(drop=True)
+
+
 def _merge(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join mentions that touch or are one word apart ("violent video games to minors")."""
     out: list[tuple[int, int]] = []
@@ -696,7 +1108,7 @@ def _cue_dicts(
             continue
         seen.add((start, end, role))
         out.append({"text": s.text[start:end], "start": base + start, "end": base + end,
-                    "role": role, "polarity": polarity})
+                    "role": role, "weight": float(polarity), "polarity": polarity})
     return out
 
 
@@ -800,12 +1212,13 @@ def score_stance(
     ... )
     >>> table[["sentence_id", "stance"]].values.tolist()
     [[0, 'against'], [1, 'none']]
-    >>> [(c["text"], c["role"]) for c in table["cues"][0]]
-    [('not', 'negation'), ('support', 'predicate'), ('use of force', 'target')]
+    >>> [(c["text"], c["role"]) for c in table["cues"][0]]  # doctest: +NORMALIZE_WHITESPACE
+    [('does', 'context'), ('not', 'negation'), ('support', 'predicate'), ('the', 'context'),
+     ('use of force', 'target')]
     """
     frame = sentence_frame(data)
     loaded = load_targets(targets)
-    model = scorer if scorer is not None else LexicalStanceScorer()
+    model = scorer if scorer is not None else LearnedStanceScorer()
     result = model(frame, loaded)
     if scorer is not None:
         _check_result(result, scorer, frame, loaded)

@@ -38,8 +38,27 @@ class Target:
     favor: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
     regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    #: the first literal word of every pattern and cue, at a word start, in lower case
+    #: (None: a pattern has none, so every text must be searched)
+    anchors: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     favor_regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     against_regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+
+    def could_match(self, lowered: str) -> bool:
+        """Whether the lower-cased text may contain a pattern or cue of the target.
+
+        ``False`` is certain (no pattern's first literal word occurs); ``True`` means the
+        regular expressions must tell.
+
+        Examples
+        --------
+        >>> t = Target.build("force", ["use of force", "shell*"])
+        >>> t.could_match("shelling resumed."), t.could_match("talks resumed.")
+        (True, False)
+        """
+        if self.anchors is None:
+            return True
+        return self.anchors.search(lowered) is not None
 
     @classmethod
     def build(
@@ -63,9 +82,31 @@ class Target:
                 regex=compile_globs(pats),
                 favor_regex=compile_globs(fav),
                 against_regex=compile_globs(ag),
+                anchors=_anchors((*pats, *fav, *ag)),
             )
         except InvalidLexiconError as err:
             raise InvalidLexiconError(f"Target {name!r}: {err}") from None
+
+
+_ANCHOR = re.compile(r"[a-z0-9]+")
+
+
+def _anchors(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex of the first literal word of each pattern, or None if one has none.
+
+    A lower-cased text in which none of them starts a word cannot match: a cheap test
+    before the pattern expressions run.
+    """
+    out = set()
+    for pattern in patterns:
+        first = pattern.strip().split()[0] if pattern.strip() else ""
+        m = _ANCHOR.match(first.lower())
+        if m is None or not first[:1].isascii():
+            return None
+        out.add(m[0])
+    if not out:
+        return None
+    return re.compile(r"\b(?:" + "|".join(sorted(out, key=lambda a: (-len(a), a))) + ")")
 
 
 class Targets(Mapping[str, Target]):
