@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from discourse.steps.base import Step, StepOutput
 from discourse.steps.stance.scoring import (
-    LexicalStanceScorer,
+    LearnedStanceScorer,
     StanceScorer,
     score_stance,
     stance_by_section,
@@ -59,7 +59,7 @@ class StanceStep(Step):
 
     def resources(self) -> dict[str, Any]:
         return {"targets": self.loaded_targets,
-                "scorer": self.scorer if self.scorer is not None else LexicalStanceScorer()}
+                "scorer": self.scorer if self.scorer is not None else LearnedStanceScorer()}
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
         stance = score_stance(sentences, self.loaded_targets, scorer=self.scorer)
