@@ -48,11 +48,12 @@ SPEECH_CUES = frozenset({
     "vow", "pledge", "urge", "continue", "concede", "contend", "maintain", "stress",
     "emphasize", "point", "quip", "joke", "shout", "yell", "scream", "mock", "praise",
     "criticize", "blast", "slam", "attack", "describe", "assert", "allege", "retort",
-    "counter", "interject", "boast", "brag", "lament", "concede", "reiterate", "post",
-    "speak", "talk", "question", "demand", "dismiss", "describe", "label", "refer",
+    "counter", "interject", "boast", "brag", "lament", "reiterate", "post",
+    "speak", "talk", "question", "demand", "dismiss", "label", "refer",
 })
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
 _DROP = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "mr", "mrs", "ms", "dr", "sen", "rep",
     "gov", "president", "former", "said", "says", "of", "for", "and", "'s", "’s",
@@ -196,6 +197,32 @@ def _is_pronoun(source: str) -> bool:
     return source.strip().lower() in _PRONOUNS
 
 
+def _gold_source(gold: GoldAttribution, text: str, named: list[tuple[int, str]]) -> str:
+    """The gold source phrase, with three repairs: a source and cue swapped by the
+    annotator ("said" as source) are swapped back; a relative pronoun ("who") becomes the
+    phrase before it; a personal pronoun becomes the nearest earlier annotated source that
+    is not a pronoun (one with a capitalised word for "he"/"she")."""
+    source = gold.source_text
+    swapped = _cue_lemma(gold.cue_text) not in SPEECH_CUES
+    if source and swapped and _cue_lemma(source) in SPEECH_CUES:
+        source = gold.cue_text
+    if not source or not gold.source:
+        return source
+    at = gold.source[0][0]
+    low = source.strip().lower()
+    if low in _RELATIVES:
+        before = text[max(0, at - 120) : at].rstrip(" ,")
+        before = re.split(r"[.;:!?\n”\"]", before)[-1]
+        return " ".join(before.split()[-6:])
+    if low in _PRONOUNS:
+        personal = low in ("he", "she", "him", "her", "i")
+        cands = [t for a, t in named if a < at
+                 and (not personal or any(w[:1].isupper() for w in t.split()[1:] + t.split()[:1]
+                                          if w.lower() not in _DROP))]
+        return cands[-1] if cands else ""
+    return source
+
+
 def _gold_for_sentence(atts: list[GoldAttribution], a: int, b: int) -> GoldAttribution | None:
     best, best_key = None, None
     for att in atts:
@@ -252,7 +279,8 @@ def attribution_records(folder: str | Path, *, limit: int | None = None) -> Any:
         frame = attribute_quotes(article)
         # Pronoun sources: the nearest earlier source that is not a pronoun.
         named = sorted((att.source[0][0], att.source_text) for att in atts
-                       if att.source and not _is_pronoun(att.source_text))
+                       if att.source and not _is_pronoun(att.source_text)
+                       and att.source_text.strip().lower() not in _RELATIVES)
         for s, found in zip(article.sentences, frame.itertuples(index=False), strict=True):
             a, b = s.start, s.end
             gold = _gold_for_sentence(atts, a, b)
@@ -272,11 +300,8 @@ def attribution_records(folder: str | Path, *, limit: int | None = None) -> Any:
                 row["speech_cue"] = _cue_lemma(gold.cue_text) in SPEECH_CUES
                 row["direct"] = any(c in inside for c in _DOUBLE_MARKS)
                 row["gold_cue"] = gold.cue_text
-                source = gold.source_text
-                if source and _is_pronoun(source):
-                    row["gold_pronoun"] = True
-                    before = [t for at, t in named if at < gold.source[0][0]]
-                    source = before[-1] if before else ""
+                source = _gold_source(gold, text, named)
+                row["gold_pronoun"] = _is_pronoun(gold.source_text)
                 row["gold_source"] = source or None
                 if source and found.quote_type != "none":
                     row["correct_speaker"] = same_speaker(

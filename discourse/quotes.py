@@ -15,7 +15,7 @@ Three passes over one article:
    quotations, with the speaker phrase before them ("Lavrov said", "the minister noted",
    "Anna Petrova, a teacher, said", "a spokesman for the ministry said"), after them
    ('," said Anna Petrova, a teacher.') or after "according to". Speaker phrases are read
-   and resolved within the article by :mod:`discourse.speakers`.
+   and resolved within the article by :mod:`discourse.mentions`.
 3. **Sentences.** The quotation spans are mapped to the sentences they overlap. Each
    sentence gets a quote type and a speaker: a quotation's speaker is its own attribution
    (in the sentence where it ends or begins, or in another part of the same quotation),
@@ -45,8 +45,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.article import Article
-from discourse.resources import load_lexicon
-from discourse.speakers import (
+from discourse.mentions import (
     Entity,
     Mention,
     Resolver,
@@ -58,14 +57,14 @@ from discourse.speakers import (
     name_mentions,
     np_after,
     np_before,
-    speaker_table,
     tokens,
 )
+from discourse.resources import load_lexicon
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes", "speaker_table"]
+__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes"]
 
 QuoteType = Literal["direct", "indirect", "mixed", "none"]
 

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from discourse import DiscourseError, read_article
 from discourse.errors import InvalidOptionError
+from discourse.mentions import role_class
 from discourse.quotes import QUOTE_COLUMNS, attribute_quotes, find_attributions, find_quotes
-from discourse.speakers import role_class, speaker_table
+from discourse.speakers import speaker_table
 
 
 def rows(text: str) -> list[dict]:
