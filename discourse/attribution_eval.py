@@ -298,7 +298,7 @@ def attribution_records(folder: str | Path, *, limit: int | None = None) -> Any:
             if gold is not None:
                 inside = "".join(text[max(x, a) : min(y, b)] for x, y in gold.content)
                 row["speech_cue"] = _cue_lemma(gold.cue_text) in SPEECH_CUES
-                row["direct"] = any(c in inside for c in _DOUBLE_MARKS)
+                row["direct"] = any(c in inside for c in _DOUBLE_MARKS) or "''" in inside
                 row["gold_cue"] = gold.cue_text
                 source = _gold_source(gold, text, named)
                 row["gold_pronoun"] = _is_pronoun(gold.source_text)

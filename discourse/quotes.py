@@ -132,7 +132,7 @@ def find_quotes(article: Article) -> tuple[list[Quote], list[tuple[int, str]]]:
     >>> [art.text[q.start:q.end] for q in quotes], quotes[1].warning is not None
     (['We won,', 'And we will win again.'], True)
     """
-    text = article.text
+    text = marks_text(article.text)
     pars = article.paragraphs
     quotes: list[Quote] = []
     strays: list[tuple[int, str]] = []
@@ -146,6 +146,38 @@ def find_quotes(article: Article) -> tuple[list[Quote], list[tuple[int, str]]]:
         singles, carried[1] = _single_quotes(text, par, following, carried[1], counter, found)
         quotes += sorted(found + singles, key=lambda q: q.open)
     return quotes, strays
+
+
+_TWO_APOSTROPHES = re.compile(r"''|``")
+
+
+def marks_text(text: str) -> str:
+    """The text with the typewriter double marks ``''`` and ````` (two characters) written
+    as one double mark and a space, so that the offsets stay those of ``text``.
+
+    An opening pair (after a space or an opening bracket) becomes ``' "'``, a closing one
+    ``'" '``.
+
+    Examples
+    --------
+    >>> marks_text("He said, ''We won.'' Then")
+    'He said,  "We won." Then'
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    out = []
+    last = 0
+    for m in _TWO_APOSTROPHES.finditer(text):
+        a = m.start()
+        prev = text[a - 1] if a > 0 else " "
+        nxt = text[a + 2] if a + 2 < len(text) else " "
+        out.append(text[last:a])
+        opening = m.group() == "``" or ((prev.isspace() or prev in _BEFORE_OPEN)
+                                         and not nxt.isspace())
+        out.append(' "' if opening else '" ')
+        last = a + 2
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _new_chain(counter: list[int]) -> int:
@@ -449,38 +481,84 @@ def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
     return False
 
 
+_AUX = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "did",
+                  "does", "do", "not", "never", "n't", "is", "was", "are", "were", "been", "be",
+                  "has", "have", "had", "just", "all", "both", "each", "still", "long"})
+_TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night",
+                         "weekend", "summer", "spring", "fall", "autumn", "winter"})
+_TIME_DETS = frozenset({"this", "last", "next", "that", "on", "in", "earlier", "late", "early"})
+_APPOSITION_STARTS = frozenset({"who", "whose", "which", "of", "from", "in", "at", "with", "for",
+                                "a", "an", "the", "now", "then", "formerly", "himself",
+                                "herself", "itself", "themselves"})
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "that", "while", "as", "because", "when", "if",
+                           "so", "where", "although", "though", "since", "after", "before",
+                           "yet", "whereas", "until", "once", "then", "also", "meanwhile",
+                           "instead", "however", "still", "even", "now"})
+#: Lower-case words that never stand in a common-noun speaker phrase.
+_NOT_NOUNS = frozenset({
+    "it", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "will", "would", "could", "can", "may", "might", "must", "should", "not", "no",
+    "there", "here", "what", "who", "whom", "which", "why", "how", "where", "when", "than",
+    "to", "by", "about", "into", "over", "under", "up", "down", "out", "off", "very", "much",
+    "more", "less", "so", "such", "too", "also", "just", "only", "even", "as", "if", "or",
+    "and", "but", "that", "this", "these", "those", "there", "what", "me", "him", "us", "them",
+    "something", "nothing", "anything", "everything", "everyone", "anyone", "nobody",
+    "somebody", "someone", "whatever", "whoever", "else", "ago", "later", "earlier", "again",
+}) | _CLAUSE_WORDS
+_PREP_LINKS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside",
+                         "outside", "on", "for", "with"})
+_SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "ary", "ic",
+                      "less", "est", "ed")
+
+
+def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
+    """Skip the words between a speaker and the verb ("has also", "famously", "on Friday",
+    "just this month"); return the index of the last speaker token and whether an
+    auxiliary ("did", "will") was skipped."""
+    between = _verbs().between
+    aux = False
+    while i >= 0 and toks[i].kind == "w":
+        t = toks[i]
+        low = t.low
+        if low in between:
+            aux = aux or low in ("has", "have", "had")
+            i -= 1
+        elif low in _AUX and not t.upper:
+            aux = True
+            i -= 1
+        elif not t.upper and low.endswith("ly") and len(low) > 4 and low not in (
+            "family", "ally", "italy", "july", "assembly", "rally", "daily", "supply"
+        ):
+            i -= 1
+        elif low in _WEEKDAYS:
+            i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
+        elif low in _TIME_NOUNS and i >= 1 and toks[i - 1].low in _TIME_DETS:
+            i -= 2
+        else:
+            break
+    return i, aux
+
+
 def _subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
     """The speaker phrase before the verb at token ``vi``, or None."""
+    mention, _ = _subject_aux(toks, vi, text)
+    return mention
+
+
+def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, bool]:
     lex = lexicon()
-    between = _verbs().between
-    i = vi - 1
-    while i >= 0 and toks[i].kind == "w" and toks[i].low in between:
-        i -= 1
-    if i >= 1 and toks[i].low in _WEEKDAYS and toks[i - 1].low == "on":
-        i -= 2
-        while i >= 0 and toks[i].kind == "w" and toks[i].low in between:
-            i -= 1
+    i, aux = _skip_between(toks, vi - 1)
     if i < 0:
-        return None
+        return None, aux
     t = toks[i]
     if t.kind == "w" and t.low in lex.pronouns:
-        return interpret([t], text)
+        return interpret([t], text), aux
     if t.kind == "w" and t.low == "who" and i >= 2 and toks[i - 1].text == ",":
         # "Alhakim, who said ...": the speaker is the phrase before the relative clause.
         head, _ = _phrase_before(toks, i - 2, text)
-        return head if head is not None and head.form != "pronoun" else None
-    if t.text == ",":
-        j = i - 1
-        while j >= 0 and i - j <= 16 and (
-            toks[j].kind == "w" or (toks[j].kind == "p" and toks[j].text not in ",;:!?()")
-        ):
-            j -= 1
-        if j < 1 or toks[j].text != "," or j == i - 1:
-            return None
-        head, _ = _phrase_before(toks, j - 1, text)
-        if head is None or head.form == "pronoun" or head.kind not in ("person", "organisation"):
-            return None
-        return _with_apposition(head, toks[j + 1 : i], text)
+        return (head if head is not None and head.form != "pronoun" else None), aux
+    if t.text in (",", "-", "—", "–", ")"):
+        return _comma_subject(toks, i, text), aux
     head, first = _phrase_before(toks, i, text)
     if head is not None and head.form == "descriptor" and head.kind == "person":
         # "Icy Ng, a 22-year-old design student at the university said": an apposition
@@ -491,8 +569,121 @@ def _subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
         if j >= 1 and toks[j].text == ",":
             name, _ = _phrase_before(toks, j - 1, text)
             if name is not None and name.form == "name" and name.kind == "person":
-                return merge_apposition(name, head)
-    return head
+                return merge_apposition(name, head), aux
+    if head is not None and not _plausible(head, toks, first, text):
+        return None, aux
+    return head, aux
+
+
+def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
+    """False for a one-word 'name' that is a capitalised common word starting the sentence
+    ("Critical in both states", "Having said that") or a platform ("Twitter said")."""
+    lex = lexicon()
+    low = head.text.lower()
+    if low in _platforms():
+        return False
+    if head.form != "name" or len(head.text.split()) > 1:
+        return True
+    starts = first == 0 or toks[first - 1].kind == "q" or toks[first - 1].text in "([\"“‘'—–-:"
+    if not starts:
+        return True
+    return not (low in _stopwords() or low in lex.not_names or low.endswith(_SENTENCE_SUFFIXES))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    from discourse.tokens import stopwords
+
+    return stopwords()
+
+
+@cache
+def _platforms() -> frozenset[str]:
+    return frozenset(load_lexicon("speaker_roles.yaml").get("platforms") or ())
+
+
+def _segments(toks: list[Tok], i: int) -> list[tuple[int, int]]:
+    """The comma- or dash-separated stretches before token ``i`` (a comma), nearest first,
+    within the clause (no quotation, semicolon or colon crossed); parentheses stay whole."""
+    segs: list[tuple[int, int]] = []
+    end = i
+    k = i - 1
+    depth = 0
+    while k >= 0 and i - k <= 48:
+        t = toks[k]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (t.kind == "q" or t.text in ";:!?"):
+            break
+        elif depth == 0 and t.text in (",", "-", "—", "–"):
+            if k + 1 < end:
+                segs.append((k + 1, end))
+            end = k
+        k -= 1
+    if k + 1 < end:
+        segs.append((k + 1, end))
+    return segs
+
+
+def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
+    """The speaker before '..., said' with appositions or a relative clause in between:
+    "Anna Petrova, a teacher, said", "Schiff, 56, who has served for a decade, told",
+    "one of the family's attorneys, Justin Bamberg, said", "Kall -- co-editor of X -- said",
+    "Rep. Gregory Meeks (D-N.Y.), chairman of the caucus, said"."""
+    segs = _segments(toks, i)
+    appositions: list[list[Tok]] = []
+    for n, (a, b) in enumerate(segs[:5]):
+        first = toks[a]
+        lowered = first.kind == "w" and not first.upper
+        outer_prep = n + 1 < len(segs) and toks[segs[n + 1][0]].low in _PREP_LINKS
+        if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
+                                  or first.low in _APPOSITION_STARTS or outer_prep):
+            if first.low in _CLAUSE_WORDS or (
+                first.low not in ("who", "whose", "which")
+                and any(t.kind == "w" and t.low in _FINITE for t in toks[a:b])
+            ):
+                return None  # "..., and the meeting deteriorated, said": a clause
+            appositions.append(toks[a:b])
+            continue
+        if n == 0:
+            # "one of the family's attorneys, Justin Bamberg, said": a name in apposition.
+            name, start = _phrase_before(toks, b - 1, text)
+            if (name is None or name.form != "name" or name.kind != "person" or start != a
+                    or len(segs) < 2):
+                return None
+            oa, ob = segs[1]
+            outer, _ = _phrase_before(toks, ob - 1, text)
+            if outer is None or outer.form == "name" or outer.kind not in ("person", "group"):
+                return None
+            name.organisation = name.organisation or outer.organisation
+            return merge_apposition(name, outer) if outer.kind == "person" else name
+        end = b - 1
+        paren: list[Tok] = []
+        if toks[end].text == ")":
+            j = end
+            while j > a and toks[j].text != "(":
+                j -= 1
+            paren = toks[j + 1 : end]
+            end = j - 1
+        if end < a:
+            return None
+        head, start = _phrase_before(toks, end, text)
+        if head is None or head.form == "pronoun" or head.kind not in (
+            "person", "organisation", "group"
+        ):
+            return None
+        if start > a and toks[start - 1].kind == "w" and toks[start - 1].low in _PREP_LINKS:
+            return None  # "..., of Springfield, Va., said": a place, not the speaker
+        if not _plausible(head, toks, start, text):
+            return None
+        if paren:
+            head = _with_apposition(head, paren, text)
+        for app in reversed(appositions):
+            head = _with_apposition(head, app, text)
+        return head
+    return None
 
 
 def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
@@ -520,7 +711,77 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
             org = text[head_parts[skip].start : toks[i].end]
             return Mention(head.start, toks[i].end, text[head.start : toks[i].end], "name",
                            "organisation", name=(org,), nationality=head.nationality), first
-    return interpret(parts, text), i - len(parts) + 1
+    found = interpret(parts, text)
+    if found is None:
+        return _common_np(toks, i, text)
+    return found, i - len(parts) + 1
+
+
+_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many", "several",
+                          "most", "few", "all", "both", "each", "none", "dozens", "hundreds",
+                          "thousands", "millions", "half", "majority", "number", "group"})
+
+
+def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
+    """A common-noun speaker phrase ending at token ``i`` that the word lists do not know:
+    "a bartender", "environmental groups", "the Europeans", "one of the family's attorneys",
+    "residents of border villages", "officials in the capital".
+
+    The head must be a lower-case noun-like word (or a plural capitalised one such as
+    "Europeans"); the phrase starts at a determiner or possessive, or, for a plural head, at
+    the start of a clause.
+    """
+    lex = lexicon()
+    head = toks[i] if 0 <= i < len(toks) else None
+    if head is None or head.kind != "w" or not head.text.isalpha():
+        return None, i
+    hlow = head.low
+    plural = hlow.endswith("s") and not hlow.endswith(("ss", "us", "is")) and len(hlow) > 3
+    if hlow in _NOT_NOUNS or hlow in lex.pronouns or hlow.endswith(("ed", "ly", "ing")):
+        return None, i
+    if head.upper and not plural:
+        return None, i
+    k = i - 1
+    det = None
+    while k >= 0 and i - k <= 5:
+        t = toks[k]
+        if t.kind != "w":
+            break
+        low = t.low
+        if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")):
+            det = low
+            break
+        if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()):
+            break
+        k -= 1
+    first = k if det is not None else k + 1
+    if det is None:
+        before = toks[first - 1] if first >= 1 else None
+        boundary = before is None or before.kind != "w" or before.low in _CLAUSE_WORDS
+        if not plural or not boundary:
+            # "residents of border villages", "officials in the capital": a complement.
+            if before is not None and before.kind == "w" and before.low in _PREP_LINKS:
+                outer, ofirst = _common_np(toks, first - 2, text)
+                if outer is not None:
+                    outer.end = head.end
+                    outer.text = text[outer.start : outer.end]
+                    return outer, ofirst
+            return None, i
+    elif det in ("of",):
+        return None, i
+    # "one of the family's attorneys": a quantifier before "of" takes the phrase.
+    if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _QUANTIFIERS:
+        first -= 2
+    if first >= 1 and toks[first - 1].kind == "w" and toks[first - 1].low in _PREP_LINKS:
+        outer, ofirst = _common_np(toks, first - 2, text)
+        if outer is not None:
+            outer.end = head.end
+            outer.text = text[outer.start : outer.end]
+            return outer, ofirst
+    start, end = toks[first].start, head.end
+    group = plural or det in _QUANTIFIERS - {"one"}
+    return Mention(start, end, text[start:end], "descriptor", "group" if group else "person",
+                   roles=(hlow,), definite=det in ("the", "this", "that")), first
 
 
 def _with_apposition(head: Mention, app_toks: list[Tok], text: str) -> Mention:
@@ -612,7 +873,10 @@ def _pieces(text: str, s_start: int, s_end: int, quotes: list[Quote], idx: list[
         while b > a and text[b - 1].isspace():
             b -= 1
         mask_a = q.open if q.open >= s_start else s_start
-        mask_b = min(q.close + 1, s_end) if q.close >= 0 and q.close < s_end else max(b, a)
+        if mask_a > s_start and text[mask_a - 1] in "'`":
+            mask_a -= 1  # the first character of a '' mark
+        close_end = q.close + (2 if text[q.close : q.close + 2] == "''" else 1)
+        mask_b = min(close_end, s_end) if q.close >= 0 and q.close < s_end else max(b, a)
         if q.close >= 0 and q.close >= s_end:
             mask_b = s_end
         if b <= a and not (q.open >= s_start):
