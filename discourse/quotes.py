@@ -501,7 +501,7 @@ _NOT_NOUNS = frozenset({
     "there", "here", "what", "who", "whom", "which", "why", "how", "where", "when", "than",
     "to", "by", "about", "into", "over", "under", "up", "down", "out", "off", "very", "much",
     "more", "less", "so", "such", "too", "also", "just", "only", "even", "as", "if", "or",
-    "and", "but", "that", "this", "these", "those", "there", "what", "me", "him", "us", "them",
+    "and", "but", "that", "this", "these", "those", "me", "him", "us", "them",
     "something", "nothing", "anything", "everything", "everyone", "anyone", "nobody",
     "somebody", "someone", "whatever", "whoever", "else", "ago", "later", "earlier", "again",
 }) | _CLAUSE_WORDS
@@ -653,7 +653,7 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
             if (name is None or name.form != "name" or name.kind != "person" or start != a
                     or len(segs) < 2):
                 return None
-            oa, ob = segs[1]
+            _oa, ob = segs[1]
             outer, _ = _phrase_before(toks, ob - 1, text)
             if outer is None or outer.form == "name" or outer.kind not in ("person", "group"):
                 return None
