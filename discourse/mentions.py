@@ -15,9 +15,11 @@ speaker of the right kind and gender.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import Any, Literal, NamedTuple
 
 from discourse.resources import load_lexicon
@@ -628,26 +630,55 @@ class Resolver:
     on each mention in order of position.
     """
 
+    #: How many recently mentioned entities a description or pronoun is compared with.
+    RECENT = 40
+
     def __init__(self, names: list[Mention]) -> None:
         self.entities: dict[str, Entity] = {}
-        # Full names (two or more words) by their last word, with the positions they occur.
-        self._full: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for m in names:
-            if m.kind == "person" and len(m.name) >= 2:
-                self._full.setdefault(m.name[-1].lower(), []).append((m.name, m.start))
+        #: Entity keys, least recently mentioned first (bounded look-ups, not all pairs).
+        self._recent: dict[str, None] = {}
+        #: Candidates examined, for tests of the cost per mention.
+        self.operations = 0
+        # Full names (two or more words) by their last word: each distinct form with the
+        # sorted positions where it occurs.
+        self._full: dict[str, dict[tuple[str, ...], list[int]]] = {}
+        for m in sorted((m for m in names if m.kind == "person" and len(m.name) >= 2),
+                        key=lambda m: m.start):
+            forms = self._full.setdefault(m.name[-1].lower(), {})
+            forms.setdefault(m.name, []).append(m.start)
 
     def canonical(self, name: tuple[str, ...], pos: int) -> tuple[str, ...]:
-        """The fullest form of ``name`` in the article (the one nearest before ``pos``)."""
-        cands = self._full.get(name[-1].lower(), [])
-        wanted = {w.lower() for w in name}
-        fits = [(full, at) for full, at in cands if wanted <= {w.lower() for w in full}]
-        if not fits:
+        """The fullest form of ``name`` in the article (the one nearest before ``pos``).
+
+        Examples
+        --------
+        >>> r = Resolver([Mention(0, 12, "Sergey Lavrov", "name", "person",
+        ...                       name=("Sergey", "Lavrov"))])
+        >>> r.canonical(("Lavrov",), 50)
+        ('Sergey', 'Lavrov')
+        """
+        forms = self._full.get(name[-1].lower())
+        if not forms:
             return name
-        before = [f for f in fits if f[1] <= pos]
-        pool = before or fits
-        longest = max(len(f[0]) for f in pool)
-        pool = [f for f in pool if len(f[0]) == longest]
-        return max(pool, key=lambda f: f[1])[0] if before else min(pool, key=lambda f: f[1])[0]
+        wanted = {w.lower() for w in name}
+        best: tuple[int, int, int, tuple[str, ...]] | None = None  # before?, length, pos
+        for full, positions in forms.items():
+            self.operations += 1
+            if not wanted <= {w.lower() for w in full}:
+                continue
+            k = bisect.bisect_right(positions, pos)
+            # Prefer forms used before ``pos`` (the latest), else the earliest one after.
+            key = (1, len(full), positions[k - 1], full) if k else (0, len(full), -positions[0],
+                                                                     full)
+            if best is None or key[:3] > best[:3]:
+                best = key
+        return best[3] if best is not None else name
+
+    def _candidates(self) -> list[Entity]:
+        """The most recently mentioned entities, most recent first (at most RECENT)."""
+        out = [self.entities[k] for k in islice(reversed(self._recent), self.RECENT)]
+        self.operations += len(out)
+        return out
 
     def _entity(self, key: str, kind: EntityKind, named: bool, name: tuple[str, ...] = ()):
         ent = self.entities.get(key)
@@ -665,6 +696,8 @@ class Resolver:
             # one wrong guess into several.
             m = Mention(m.start, m.end, m.text, "pronoun", None, speaker=m.speaker)
         ent.absorb(m)
+        self._recent.pop(ent.key, None)
+        self._recent[ent.key] = None
         if m.speaker:
             ent.last_spoke = max(ent.last_spoke, m.start)
         return ent
@@ -685,7 +718,7 @@ class Resolver:
         if m.kind == "organisation" and m.definite and m.name:
             word = m.name[0]
             words = _COMPANY_WORDS if word in _COMPANY_WORDS else {word}
-            orgs = [e for e in self.entities.values() if e.kind == "organisation"
+            orgs = [e for e in self._candidates() if e.kind == "organisation"
                     and any(w.lower().rstrip(".") in words for w in " ".join(e.name).split())]
             if orgs:
                 return max(orgs, key=lambda e: e.last_mention)
@@ -695,7 +728,7 @@ class Resolver:
     def _compatible(self, m: Mention) -> Entity | None:
         classes = m.classes
         best = None
-        for ent in self.entities.values():
+        for ent in self._candidates():
             if ent.kind != "person" or not ent.classes:
                 continue
             if not any(ent.covers(c) for c in classes):
@@ -715,7 +748,7 @@ class Resolver:
         gender = spec.get("gender")
         for only_speakers in (True, False):
             best = None
-            for ent in self.entities.values():
+            for ent in self._candidates():
                 if ent.kind not in kinds or (gender and ent.gender and ent.gender != gender):
                     continue
                 when = ent.last_spoke if only_speakers else ent.last_mention
@@ -726,7 +759,7 @@ class Resolver:
             if best is not None:
                 # "they" prefers groups and organisations over a single person.
                 if m.text.lower() == "they" and best.kind == "person":
-                    groups = [e for e in self.entities.values()
+                    groups = [e for e in self._candidates()
                               if e.kind in ("group", "organisation") and e.last_spoke >= 0]
                     if groups:
                         return max(groups, key=lambda e: e.last_spoke)

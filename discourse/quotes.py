@@ -1015,6 +1015,7 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
     spoken = {r[2] for r in rows if r[2] is not None}
     frame.attrs["speakers"] = [_entity_info(e) for e in resolver.entities.values()
                                if e.key in spoken]
+    frame.attrs["resolver_operations"] = resolver.operations
     return frame
 
 
