@@ -334,6 +334,12 @@ def _verbs() -> _Verbs:
             forms[f] = (lemma, "phrase")
     for f in data["source_phrases"]:
         forms[f] = (f, "source")
+    for lemma, surfaces in (data.get("beliefs") or {}).items():
+        for f in surfaces:
+            forms.setdefault(f, (lemma, "belief"))
+    for lemma, surfaces in (data.get("participles") or {}).items():
+        for f in surfaces:
+            forms.setdefault(f, (lemma, "participle"))
     # One small pattern per first word: a scan over the words of a sentence with a dict
     # lookup is much faster than one alternation of every form.
     grouped: dict[str, list[str]] = {}
@@ -401,6 +407,7 @@ class Attribution:
     verb_end: int
     that: int = -1  # offset of a "that" complement after the verb, or -1
     entity: Entity | None = None
+    belief: bool = False  # a belief, intention or finding ("thinks", "wants", "a poll found")
 
     @property
     def start(self) -> int:
@@ -446,11 +453,29 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             if mention is not None:
                 out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
-        mention = _subject(toks, vi, text)
+        if kind == "participle":
+            # "..., calling the reports “anonymous hearsay”": the subject of the clause.
+            if vi >= 1 and toks[vi - 1].text in ",—–-":
+                mention = _clause_subject(toks, vi, text, out)
+                if mention is not None:
+                    out.append(Attribution(mention, surface, m.start(), m.end()))
+            continue
+        if _noun_reading(toks, vi, vj, surface, lemma):
+            continue
+        mention, aux = _subject_aux(toks, vi, text)
+        quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
         if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
             not _complement(toks, vj + 1, verbs.complement_starts)
-        ):
+        ) and not quoted_soon:
             mention = None
+        if (mention is not None and not headline and not aux and surface == lemma
+                and " " not in surface and mention.form != "pronoun"
+                and mention.kind in ("person", "organisation")):
+            mention = None  # "How will Disney explain it?": a base form after a singular
+        if mention is not None and kind == "belief" and lemma in _DOCUMENT_BELIEFS and (
+            mention.kind != "document"
+        ):
+            mention = None  # "a poll found", not "he found a job"
         if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
                                 or toks[vi - 1].text in ",—–"):
             mention = _inverted(toks, vj + 1, text)
@@ -460,12 +485,77 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                     -1)
         barrier = next((t.start for t in toks[vj + 1 :] if t.kind == "q"), end)
         that = that if that < barrier else -1
-        out.append(Attribution(mention, surface, m.start(), m.end(), that))
+        out.append(Attribution(mention, surface, m.start(), m.end(), that, belief=kind == "belief"))
     if colon >= 0 and not out:
         att = _colon(toks, text, headline)
         if att is not None:
             out.append(att)
     return out
+
+
+_DOCUMENT_BELIEFS = frozenset({"find", "show"})
+#: Verbs that are also nouns ("Gulf states", "Daily reports", "North Korean state media").
+_NOUN_LIKE = frozenset({"state", "report", "claim", "comment", "call", "note", "answer", "tweet",
+                        "post", "charge", "counter", "remark", "estimate", "promise", "pledge",
+                        "demand", "question", "vow", "concern", "plan", "hope", "fear", "want",
+                        "doubt", "support", "favor", "show", "find", "warn", "write"})
+
+
+def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -> bool:
+    """Whether a base or -s form of a verb that is also a noun is the noun here: a finite
+    verb or a lower-case word that starts no clause follows ("Gulf states said", "state
+    media reported"), or an adjective or determiner precedes it ("the claims")."""
+    if lemma not in _NOUN_LIKE or not (surface == lemma or surface.endswith("s")):
+        return False
+    lex = lexicon()
+    if vi >= 1 and toks[vi - 1].kind == "w" and toks[vi - 1].low in lex.determiners:
+        return True
+    if vj + 1 >= len(toks):
+        return True
+    nxt = toks[vj + 1]
+    if nxt.kind != "w":
+        return False
+    if nxt.low in _FINITE or nxt.low in _verbs().all_forms:
+        return True
+    starts = _verbs().complement_starts
+    return not nxt.upper and nxt.low not in starts and nxt.low not in lex.determiners and (
+        nxt.low not in lex.pronouns and nxt.low not in ("to", "him", "her", "them", "us", "me")
+    )
+
+
+def _clause_subject(toks: list[Tok], vi: int, text: str,
+                    found: list[Attribution]) -> Mention | None:
+    """The subject of the clause a participle hangs on: the speaker already found in the
+    sentence, else the phrase that starts the clause ("Mr. Durham has denied wrongdoing,
+    calling ..."), after an introductory phrase ending in a comma."""
+    if found:
+        return found[-1].mention
+    k = 0
+    lead = toks[0] if toks else None
+    if lead is not None and lead.kind == "w" and lead.low in _PREP_LINKS | {"after", "before",
+                                                                             "during", "while"}:
+        k = next((i + 1 for i, t in enumerate(toks[:vi]) if t.text == ","), vi)
+    while k < vi and toks[k].kind != "w":
+        k += 1
+    if k >= vi:
+        return None
+    parts = np_after(toks, k)
+    if not parts:
+        return None
+    mention = interpret(parts, text)
+    if mention is None:
+        mention, _ = _common_np(toks, k + len(parts) - 1, text)
+    end = k + len(parts)
+    if mention is None or end >= vi or toks[end].kind != "w":
+        return None
+    nxt = toks[end]
+    if nxt.low not in _AUX and not nxt.low.endswith(("ed", "s")) and nxt.low not in (
+        _verbs().all_forms
+    ):
+        return None  # the phrase must be followed by its verb
+    if mention.kind not in ("person", "organisation", "group") and mention.form != "pronoun":
+        return None
+    return mention if _plausible(mention, toks, k, text) else None
 
 
 def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
@@ -737,7 +827,9 @@ def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]
         return None, i
     hlow = head.low
     plural = hlow.endswith("s") and not hlow.endswith(("ss", "us", "is")) and len(hlow) > 3
-    if hlow in _NOT_NOUNS or hlow in lex.pronouns or hlow.endswith(("ed", "ly", "ing")):
+    if hlow in _NOT_NOUNS or hlow in lex.pronouns or hlow.endswith(("ed", "ly", "ing")) or (
+        hlow in lex.determiners or hlow in _QUANTIFIERS
+    ):
         return None, i
     if head.upper and not plural:
         return None, i
@@ -992,7 +1084,11 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
         atts.append(find_attributions(text, s.start, s.end, masked, headline=s.kind == "title"))
 
     # Resolve every speaker phrase in text order, with the names of the whole article.
-    names = [m for p in article.paragraphs for m in name_mentions(text, p.start, p.end)]
+    # Names in the narration only: a pronoun never goes to a name inside quoted words.
+    quoted = sorted((q.start, q.end) for i, q in enumerate(quotes) if i not in labels)
+    q_starts = [a for a, _ in quoted]
+    names = [m for p in article.paragraphs for m in name_mentions(text, p.start, p.end)
+             if not _inside(quoted, q_starts, m.start)]
     resolver = Resolver(names + [a.mention for sa in atts for a in sa])
     events: list[tuple[int, int, Mention, Attribution | None]] = [
         (m.start, 0, m, None) for m in names
@@ -1017,6 +1113,11 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
                                if e.key in spoken]
     frame.attrs["resolver_operations"] = resolver.operations
     return frame
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _as_article(data: Any) -> Article:
@@ -1145,9 +1246,10 @@ def _sentence_rows(
             # Quoted words inside narration without any attribution are not inherited.
             speaker = att.entity.key if att is not None and att.entity else None
         elif sa:
-            qtype = "indirect"
+            spoken = [a for a in sa if not a.belief]
+            qtype = "indirect" if spoken else "belief"
             kept = []
-            att = sa[0]
+            att = _best(spoken or sa)
             speaker = att.entity.key if att.entity else None
         else:
             qtype = "none"
@@ -1168,6 +1270,15 @@ def _sentence_rows(
             "; ".join(dict.fromkeys(warnings)) or None,
         ))
     return rows
+
+
+def _best(atts: list[Attribution]) -> Attribution:
+    """The attribution that names the speaker best: a person, group or organisation before
+    a document ("In a Facebook message posted Friday, Cruz said"), else the first."""
+    for a in atts:
+        if a.mention.kind != "document":
+            return a
+    return atts[0]
 
 
 def _entity_info(e: Entity) -> dict[str, Any]:
