@@ -20,47 +20,48 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS = {
-    "Article": "discourse.article",
-    "Dateline": "discourse.article",
-    "Paragraph": "discourse.article",
-    "Section": "discourse.article",
-    "Sentence": "discourse.article",
-    "Span": "discourse.article",
-    "read_article": "discourse.parse",
-    "parse_text": "discourse.parse",
-    "decode": "discourse.parse",
-    "split_sentences": "discourse.sentences",
-    "tokenize": "discourse.tokens",
-    "load_dictionary": "discourse.dictionary",
-    "default_dictionary": "discourse.dictionary",
-    "Dictionary": "discourse.dictionary",
-    "keyword_frequencies": "discourse.keywords",
-    "kwic": "discourse.keywords",
-    "keyword_dispersion": "discourse.keywords",
-    "keyness": "discourse.keywords",
-    "keyword_cooccurrence": "discourse.keywords",
-    "name_spans": "discourse.names",
-    "attribute_quotes": "discourse.quotes",
-    "find_quotes": "discourse.quotes",
-    "speaker_table": "discourse.speakers",
-    "score_sentiment": "discourse.sentiment",
-    "sentiment_by_section": "discourse.sentiment",
-    "evaluate_sentiment": "discourse.sentiment",
-    "segment_sentences": "discourse.segmentation",
-    "evaluate_segmenter": "discourse.segmentation",
-    "pk_windowdiff": "discourse.segmentation",
-    "segment_topics": "discourse.topics",
-    "segment_ids": "discourse.topics",
-    "corpus_topics": "discourse.topics",
+    "Article": "discourse.text.spans",
+    "Dateline": "discourse.text.spans",
+    "Paragraph": "discourse.text.spans",
+    "Section": "discourse.text.spans",
+    "Sentence": "discourse.text.spans",
+    "Span": "discourse.text.spans",
+    "read_article": "discourse.text.reading",
+    "parse_text": "discourse.text.reading",
+    "decode": "discourse.text.reading",
+    "split_sentences": "discourse.text.sentences",
+    "golden_rules_score": "discourse.text.sentences",
+    "tokenize": "discourse.text.tokens",
+    "load_dictionary": "discourse.lexicon.dictionary",
+    "default_dictionary": "discourse.lexicon.dictionary",
+    "Dictionary": "discourse.lexicon.dictionary",
+    "keyword_frequencies": "discourse.steps.keywords",
+    "kwic": "discourse.steps.keywords",
+    "keyword_dispersion": "discourse.steps.keywords",
+    "keyness": "discourse.steps.keywords",
+    "keyword_cooccurrence": "discourse.steps.keywords",
+    "name_spans": "discourse.text.names",
+    "attribute_quotes": "discourse.steps.quotes.attribution",
+    "find_quotes": "discourse.steps.quotes.attribution",
+    "speaker_table": "discourse.steps.quotes.speakers",
+    "score_sentiment": "discourse.steps.sentiment.scoring",
+    "sentiment_by_section": "discourse.steps.sentiment.scoring",
+    "evaluate_sentiment": "discourse.steps.sentiment.scoring",
+    "segment_sentences": "discourse.steps.topics.segmentation",
+    "evaluate_segmenter": "discourse.steps.topics.segmentation",
+    "pk_windowdiff": "discourse.steps.topics.segmentation",
+    "segment_topics": "discourse.steps.topics.topics",
+    "segment_ids": "discourse.steps.topics.topics",
+    "corpus_topics": "discourse.steps.topics.topics",
     "run_corpus": "discourse.corpus",
-    "score_stance": "discourse.stance",
-    "stance_columns": "discourse.stance",
-    "stance_by_section": "discourse.stance",
-    "load_targets": "discourse.targets",
-    "evaluate_stance": "discourse.stance_eval",
-    "StanceScorer": "discourse.stance",
-    "stance_markers": "discourse.markers",
-    "marker_rates": "discourse.markers",
+    "score_stance": "discourse.steps.stance.scoring",
+    "stance_columns": "discourse.steps.stance.scoring",
+    "stance_by_section": "discourse.steps.stance.scoring",
+    "load_targets": "discourse.steps.stance.targets",
+    "evaluate_stance": "discourse.steps.stance.evaluation",
+    "StanceScorer": "discourse.steps.stance.scoring",
+    "stance_markers": "discourse.steps.markers",
+    "marker_rates": "discourse.steps.markers",
     "Analysis": "discourse.analysis",
     "analyze": "discourse.analysis",
     "DiscourseError": "discourse.errors",
@@ -78,7 +79,7 @@ __all__ = [*sorted(_EXPORTS), "__version__"]
 
 
 # Submodules reachable as attributes after a plain ``import discourse``.
-_SUBMODULES = {"plots", "report", "corpus", "bench", "styles"}
+_SUBMODULES = {"plots", "report", "corpus"}
 
 
 def __getattr__(name: str) -> Any:
@@ -98,9 +99,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from discourse.analysis import Analysis, analyze
-    from discourse.article import Article, Dateline, Paragraph, Section, Sentence, Span
     from discourse.corpus import run_corpus
-    from discourse.dictionary import Dictionary, default_dictionary, load_dictionary
     from discourse.errors import (
         BinaryInputError,
         DecodingError,
@@ -112,23 +111,38 @@ if TYPE_CHECKING:
         InvalidOptionError,
         MissingDataError,
     )
-    from discourse.keywords import (
+    from discourse.lexicon.dictionary import Dictionary, default_dictionary, load_dictionary
+    from discourse.steps.keywords import (
         keyness,
         keyword_cooccurrence,
         keyword_dispersion,
         keyword_frequencies,
         kwic,
     )
-    from discourse.markers import marker_rates, stance_markers
-    from discourse.names import name_spans
-    from discourse.parse import decode, parse_text, read_article
-    from discourse.quotes import attribute_quotes, find_quotes
-    from discourse.segmentation import evaluate_segmenter, pk_windowdiff, segment_sentences
-    from discourse.sentences import split_sentences
-    from discourse.sentiment import evaluate_sentiment, score_sentiment, sentiment_by_section
-    from discourse.speakers import speaker_table
-    from discourse.stance import StanceScorer, score_stance, stance_by_section, stance_columns
-    from discourse.stance_eval import evaluate_stance
-    from discourse.targets import load_targets
-    from discourse.tokens import tokenize
-    from discourse.topics import corpus_topics, segment_ids, segment_topics
+    from discourse.steps.markers import marker_rates, stance_markers
+    from discourse.steps.quotes.attribution import attribute_quotes, find_quotes
+    from discourse.steps.quotes.speakers import speaker_table
+    from discourse.steps.sentiment.scoring import (
+        evaluate_sentiment,
+        score_sentiment,
+        sentiment_by_section,
+    )
+    from discourse.steps.stance.evaluation import evaluate_stance
+    from discourse.steps.stance.scoring import (
+        StanceScorer,
+        score_stance,
+        stance_by_section,
+        stance_columns,
+    )
+    from discourse.steps.stance.targets import load_targets
+    from discourse.steps.topics.segmentation import (
+        evaluate_segmenter,
+        pk_windowdiff,
+        segment_sentences,
+    )
+    from discourse.steps.topics.topics import corpus_topics, segment_ids, segment_topics
+    from discourse.text.names import name_spans
+    from discourse.text.reading import decode, parse_text, read_article
+    from discourse.text.sentences import split_sentences
+    from discourse.text.spans import Article, Dateline, Paragraph, Section, Sentence, Span
+    from discourse.text.tokens import tokenize

@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from discourse.article import Article
 from discourse.io import atomic_write, ensure_folder, write_text
-from discourse.parse import Source, read_article
+from discourse.text.reading import Source, read_article
+from discourse.text.spans import Article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -105,12 +105,12 @@ class Analysis:
         ``charts`` embeds the charts (drawn now, or the PNG files from
         :func:`discourse.plots.save_charts`); ``False`` leaves them out.
         """
-        from discourse.report import write_html
+        from discourse.report.html import write_html
 
         return write_html(self, path, charts=charts)
 
     def _repr_html_(self) -> str:
-        from discourse.report import render_html
+        from discourse.report.html import render_html
 
         return render_html(self, standalone=False)
 
@@ -168,13 +168,17 @@ def analyze(
     >>> result.keywords[["category", "term", "count"]].values.tolist()
     [['peace', 'peace', 1]]
     """
-    from discourse.dictionary import load_dictionary
-    from discourse.keywords import keyword_frequencies
-    from discourse.markers import MARKER_CATEGORIES, marker_rates, stance_markers
-    from discourse.quotes import attribute_quotes
-    from discourse.sentiment import SENTIMENT_COLUMNS, score_sentiment, sentiment_by_section
-    from discourse.speakers import speaker_table
-    from discourse.topics import segment_ids, segment_topics
+    from discourse.lexicon.dictionary import load_dictionary
+    from discourse.steps.keywords import keyword_frequencies
+    from discourse.steps.markers import MARKER_CATEGORIES, marker_rates, stance_markers
+    from discourse.steps.quotes.attribution import attribute_quotes
+    from discourse.steps.quotes.speakers import speaker_table
+    from discourse.steps.sentiment.scoring import (
+        SENTIMENT_COLUMNS,
+        score_sentiment,
+        sentiment_by_section,
+    )
+    from discourse.steps.topics.topics import segment_ids, segment_topics
 
     article = (source if isinstance(source, Article)
                else read_article(source, boilerplate=boilerplate, encoding=encoding))
@@ -196,7 +200,7 @@ def analyze(
         "markers": marker_rates(markers, by="section"),
     }
     if targets is not None:
-        from discourse.stance import score_stance, stance_by_section, stance_columns
+        from discourse.steps.stance.scoring import score_stance, stance_by_section, stance_columns
 
         stance = score_stance(sentences, targets)
         wide = stance_columns(stance).reindex(sentences["sentence_id"])
@@ -223,7 +227,7 @@ def _lexicon_digests() -> dict[str, str]:
     """SHA-256 (first 16 hex digits) of every lexicon file shipped with the package."""
     import hashlib
 
-    from discourse.resources import lexicon_path
+    from discourse.lexicon.resources import lexicon_path
 
     folder = lexicon_path("")
     return {

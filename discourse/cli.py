@@ -73,14 +73,6 @@ def _build_parser() -> argparse.ArgumentParser:
     kwic.add_argument("--window", type=int, default=5, metavar="N",
                       help="words of context on each side (default 5)")
 
-    bench = sub.add_parser(
-        "bench", help="benchmark the package against its peers",
-        description="Time discourse and its peers side by side on the same inputs and print "
-                    "throughput and ratios.",
-    )
-    bench.add_argument("--quick", action="store_true", help="small inputs, one repetition")
-    bench.add_argument("--sections", nargs="*", metavar="NAME",
-                       help="benchmark sections to run (default: all)")
     return parser
 
 
@@ -129,8 +121,8 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def _cmd_kwic(args: argparse.Namespace) -> int:
-    from discourse.keywords import kwic
-    from discourse.parse import read_article
+    from discourse.steps.keywords import kwic
+    from discourse.text.reading import read_article
 
     table = kwic(read_article(args.file), args.pattern, window=args.window)
     for row in table.itertuples():
@@ -139,20 +131,10 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_bench(args: argparse.Namespace) -> int:
-    from discourse.bench import main as bench_main
-
-    argv = ["--quick"] if args.quick else []
-    if args.sections:
-        argv += ["--sections", *args.sections]
-    return int(bench_main(argv) or 0)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _build_parser().parse_args(argv)
-    command = {"analyze": _cmd_analyze, "corpus": _cmd_corpus, "kwic": _cmd_kwic,
-               "bench": _cmd_bench}[args.command]
+    command = {"analyze": _cmd_analyze, "corpus": _cmd_corpus, "kwic": _cmd_kwic}[args.command]
     try:
         return command(args)
     except DiscourseError as exc:

@@ -78,14 +78,14 @@ def markdown_release() -> str:
 # Fixtures of the chart tests (tests/test_plots*.py).
 @pytest.fixture(scope="module")
 def analysis():
-    from tests.test_plots import build_analysis
+    from tests.plots.test_plots import build_analysis
 
     return build_analysis()
 
 
 @pytest.fixture(scope="module")
 def bare():
-    from tests.test_plots import build_analysis
+    from tests.plots.test_plots import build_analysis
 
     return build_analysis(full=False)
 

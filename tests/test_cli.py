@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from .conftest import SEED
+from tests.conftest import SEED
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
@@ -15,7 +15,7 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
 
 def test_help_documents_every_command():
     out = run("--help").stdout
-    for command in ("analyze", "corpus", "kwic", "bench"):
+    for command in ("analyze", "corpus", "kwic"):
         assert command in out
     corpus_help = run("corpus", "--help").stdout
     for option in ("--out", "--jobs", "--engine", "--targets", "--keywords", "--quiet"):
@@ -56,7 +56,7 @@ def test_corpus_partial_failure(tmp_path):
 
 @pytest.mark.parametrize("pattern", ["peace", "secur*"])
 def test_kwic(pattern):
-    pytest.importorskip("discourse.keywords")
+    pytest.importorskip("discourse.steps.keywords")
     proc = run("kwic", str(SEED), pattern)
     assert proc.returncode == 0, proc.stderr
     assert "matches" in proc.stderr and "[" in proc.stdout

@@ -7,8 +7,7 @@ import json
 import pytest
 
 from discourse.notebook import execute_notebook
-
-from .conftest import AGENCY_REPORT, ROOT
+from tests.conftest import AGENCY_REPORT, ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 

@@ -10,8 +10,7 @@ import pytest
 
 from discourse import analyze, read_article
 from discourse.io import OutputError, ensure_folder, safe_filename
-
-from .test_article import check_spans
+from tests.text.test_spans import check_spans
 
 
 def test_mixed_line_endings():

@@ -7,7 +7,7 @@ Usage (from the repository root)::
 ``POLNEAR_FOLDER`` holds the ``train/`` and ``dev/`` compartments (default
 ``../shared/benchmarks/attribution/polnear``). Only those two are read: the test month is held
 out and never opened. PolNeAR states no licence, so only the figures are written, never its
-texts. The protocol is in :mod:`discourse.attribution_eval`.
+texts. The protocol is in :mod:`discourse.steps.quotes.evaluation`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from discourse.attribution_eval import evaluate_attribution  # noqa: E402
+from discourse.steps.quotes.evaluation import evaluate_attribution  # noqa: E402
 
 SPLITS = ("train", "dev")
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> dict:
     folder = Path(args.folder)
     figures = {
         "benchmark": "PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018)",
-        "protocol": "sentence level; see discourse/attribution_eval.py",
+        "protocol": "sentence level; see discourse/steps/quotes/evaluation.py",
         "computed": datetime.now(UTC).strftime("%Y-%m-%d"),
         "commit": _commit(),
         "splits": {split: evaluate_attribution(folder / split) for split in SPLITS},

@@ -26,7 +26,7 @@ from discourse.plots.segments import plot_segments
 from discourse.plots.sentiment import plot_sentiment_arc, plot_subjectivity
 from discourse.plots.speakers import plot_speakers
 from discourse.plots.stance import plot_stance
-from discourse.styles import style
+from discourse.plots.styles import style
 
 __all__ = [
     "CHARTS",

@@ -1,6 +1,6 @@
 """What the charts read from an Analysis: its tables, sentences, sections and categories.
 
-Nothing here draws; :mod:`discourse.report` uses these helpers too, so that the report's
+Nothing here draws; :mod:`discourse.report.html` uses these helpers too, so that the report's
 tables name sections, categories and targets exactly as the charts do.
 """
 
@@ -106,7 +106,7 @@ def _dictionary_categories(analysis: Analysis) -> list[str]:
     if option is not None and not _reloadable(option):
         return []  # e.g. the description of an object, not a path
     try:
-        from discourse.dictionary import load_dictionary
+        from discourse.lexicon.dictionary import load_dictionary
 
         return list(load_dictionary(option).categories)
     except (DiscourseError, OSError):

@@ -13,7 +13,7 @@ from discourse.plots._layout import (
     _new_axes,
     _shorten,
 )
-from discourse.styles import category_colors
+from discourse.plots.styles import category_colors
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +60,7 @@ def plot_corpus_keyword_rates(
         ``count`` and ``tokens`` (the rate is recomputed, each ``unit``'s tokens counted
         once) or ``rate_per_1000`` (summed over the rows of a document and category).
         Typically the combined ``keywords.csv`` of a corpus run with a ``year`` column
-        added, or :func:`discourse.keywords.keyword_frequencies` by document.
+        added, or :func:`discourse.steps.keywords.keyword_frequencies` by document.
     x : str
         Column on the x axis: ``"year"``, ``"doc_id"``, ...
     doc : str

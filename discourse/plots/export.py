@@ -7,8 +7,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from discourse import styles as _styles
 from discourse.errors import InvalidOptionError, MissingDataError, check_choice
+from discourse.plots import styles as _styles
 from discourse.plots._common import _check_int
 from discourse.plots.keywords import plot_dispersion, plot_keyword_rates
 from discourse.plots.segments import plot_segments
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from discourse.analysis import Analysis
-    from discourse.styles import StyleName
+    from discourse.plots.styles import StyleName
 
 Format = Literal["png", "svg", "pdf"]
 _FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
@@ -119,7 +119,7 @@ def chart_figures(
     charts : iterable of str, optional
         Names from :data:`CHARTS` (default: all).
     style : {"paper", "notebook", "slides"}
-        The preset the charts are drawn in (see :func:`~discourse.styles.style`).
+        The preset the charts are drawn in (see :func:`~discourse.plots.styles.style`).
 
     Returns
     -------

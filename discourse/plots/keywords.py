@@ -26,7 +26,7 @@ from discourse.plots._layout import (
     _shorten,
     _wrap,
 )
-from discourse.styles import category_colors
+from discourse.plots.styles import category_colors
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
 
 def _token_counts(texts: Iterable[Any]) -> list[int]:
-    from discourse.dictionary import normalize_word
-    from discourse.tokens import TOKEN_PATTERN
+    from discourse.lexicon.dictionary import normalize_word
+    from discourse.text.tokens import TOKEN_PATTERN
 
     return [len(TOKEN_PATTERN.findall(normalize_word(t))) if isinstance(t, str) else 0
             for t in texts]
@@ -54,7 +54,7 @@ def plot_keyword_rates(
     Parameters
     ----------
     analysis : Analysis
-        Needs the ``keywords`` table (:func:`discourse.keywords.keyword_frequencies` by
+        Needs the ``keywords`` table (:func:`discourse.steps.keywords.keyword_frequencies` by
         section). Sections without hits are shown with empty bars.
     exclude_names : bool
         Leave out hits inside multi-word proper names (``count_in_name``). Otherwise the
@@ -83,7 +83,7 @@ def plot_keyword_rates(
     need = {"unit", "category", "count", "tokens"}
     if keywords is None or not need <= set(keywords.columns) or keywords.empty:
         raise _missing("plot_keyword_rates", "keyword hits (table 'keywords')",
-                       "count them with discourse.keywords.keyword_frequencies(by='section')")
+                       "count them with discourse.steps.keywords.keyword_frequencies(by='section')")
     spans = _section_spans(analysis)
     frame = _sentences(analysis)
     units: list[Any] = [s.id for s in spans]
@@ -192,7 +192,7 @@ def plot_dispersion(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['peace (3)', 'security (1)']
     """
-    from discourse.keywords import keyword_dispersion
+    from discourse.steps.keywords import keyword_dispersion
 
     check_choice("by", by, ("category", "term"))
     check_choice("position", position, ("tokens", "relative"))

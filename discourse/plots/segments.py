@@ -15,7 +15,7 @@ from discourse.plots._layout import (
     _sentence_bands,
     _shorten,
 )
-from discourse.styles import category_colors
+from discourse.plots.styles import category_colors
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -40,7 +40,7 @@ def plot_segments(
     Parameters
     ----------
     analysis : Analysis
-        Needs the ``segments`` table (:func:`discourse.topics.segment_topics`).
+        Needs the ``segments`` table (:func:`discourse.steps.topics.topics.segment_topics`).
     title : str or None
     ax : matplotlib Axes, optional
 
@@ -63,7 +63,7 @@ def plot_segments(
     need = {"first_sentence", "last_sentence"}
     if segments is None or segments.empty or not need <= set(segments.columns):
         raise _missing("plot_segments", "topic segments (table 'segments')",
-                       "segment the article with discourse.topics.segment_topics")
+                       "segment the article with discourse.steps.topics.topics.segment_topics")
     segments = segments.reset_index(drop=True)
     n = len(segments)
     ids = segments["segment_id"].tolist() if "segment_id" in segments else list(range(n))

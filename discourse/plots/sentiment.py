@@ -13,7 +13,7 @@ from discourse.plots._layout import (
     _section_strip,
     _sentence_bands,
 )
-from discourse.styles import NEUTRAL, OKABE_ITO, POSITIVE, QUOTE_COLORS
+from discourse.plots.styles import NEUTRAL, OKABE_ITO, POSITIVE, QUOTE_COLORS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -84,7 +84,7 @@ def plot_sentiment_arc(
     present = [c for c in scores if c in frame.columns and frame[c].notna().any()]
     if not present or frame.empty:
         raise _missing("plot_sentiment_arc", f"sentiment columns ({', '.join(scores)})",
-                       "score the sentences with discourse.sentiment.score_sentiment")
+                       "score the sentences with discourse.steps.sentiment.scoring.score_sentiment")
     frame = frame.sort_values("sentence_id", kind="stable") if "sentence_id" in frame else frame
     x = frame.get("sentence_id", frame.index).to_numpy(float)
     ax = ax or _new_axes()
@@ -161,7 +161,7 @@ def plot_subjectivity(
     frame = _sentences(analysis)
     if not {"polarity", "subjectivity"} <= set(frame.columns) or frame.empty:
         raise _missing("plot_subjectivity", "polarity and subjectivity columns",
-                       "score the sentences with discourse.sentiment.score_sentiment")
+                       "score the sentences with discourse.steps.sentiment.scoring.score_sentiment")
     ax = ax or _new_axes()
     ax.axvline(0, color="#7F7F7F", linewidth=0.8, zorder=1)
     ax.axhline(0.5, color="#BFBFBF", linewidth=0.8, linestyle=(0, (4, 2)), zorder=1)

@@ -15,7 +15,7 @@ from discourse.plots._layout import (
     _rows,
     _shorten,
 )
-from discourse.styles import QUOTE_COLORS
+from discourse.plots.styles import QUOTE_COLORS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,7 +94,7 @@ def plot_speakers(
     counts = _speaker_counts(analysis)
     if counts.empty:
         raise _missing("plot_speakers", "speakers (table 'speakers' or a 'speaker' column)",
-                       "attribute quotations with discourse.quotes.attribute_quotes")
+                       "attribute quotations with discourse.attribute_quotes")
     counts = counts.assign(total=counts[list(_SPEECH_TYPES)].sum(axis=1))
     counts = counts[counts["total"] > 0].sort_values("total", ascending=False, kind="stable")
     n_all = len(counts)

@@ -20,7 +20,7 @@ from discourse.plots._layout import (
     _shorten,
     _wrap,
 )
-from discourse.styles import NEGATIVE, POSITIVE, STANCE_COLORS
+from discourse.plots.styles import NEGATIVE, POSITIVE, STANCE_COLORS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +39,7 @@ def _target_labels(analysis: Analysis) -> dict[str, str]:
     option = getattr(analysis, "params", {}).get("targets")
     if isinstance(option, dict) or (isinstance(option, str) and Path(option).is_file()):
         try:
-            from discourse.targets import load_targets
+            from discourse.steps.stance.targets import load_targets
 
             targets = load_targets(option)
             labels.update({name: targets[name].label for name in targets})

@@ -1,0 +1,1 @@
+"""Lexicons: glob patterns, dictionaries, and the loader/validator for lexicon files."""

@@ -1,0 +1,1 @@
+"""Quotes and speakers: who speaks in each sentence, directly or reported."""

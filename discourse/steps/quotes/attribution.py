@@ -1,0 +1,1294 @@
+"""Quotations and speaker attribution, sentence by sentence (rules only, no models).
+
+Three passes over one article:
+
+1. **Quotation marks.** A state machine reads the quotation marks of the whole text,
+   paragraph by paragraph, before any sentence is looked at: straight and curly double
+   marks (and guillemets); single marks nested inside them belong to the quotation. A
+   paragraph (or a line, in texts without blank lines) that opens a quotation and does not
+   close it continues into the next one if that one opens with a quotation mark (the
+   journalistic convention); otherwise the mark is unbalanced and the sentences concerned
+   get a ``quote_warning``. Quotations in single marks only ('We will win,' he said) are
+   read too, but since apostrophes look the same they never raise a warning: one that does
+   not close is ignored.
+2. **Attributions.** Reporting verbs and phrases (``lexicons/reporting_verbs.yaml``) outside
+   quotations, with the speaker phrase before them ("Lavrov said", "the minister noted",
+   "Anna Petrova, a teacher, said", "a spokesman for the ministry said"), after them
+   ('," said Anna Petrova, a teacher.') or after "according to". Speaker phrases are read
+   and resolved within the article by :mod:`discourse.steps.quotes.mentions`.
+3. **Sentences.** The quotation spans are mapped to the sentences they overlap. Each
+   sentence gets a quote type and a speaker: a quotation's speaker is its own attribution
+   (in the sentence where it ends or begins, or in another part of the same quotation),
+   else the latest speaker of the paragraph (a quotation that goes on with a speaker's
+   words), else the first speaker attributed later in the paragraph, else the speaker of
+   the previous paragraph of the section.
+
+Quote types: ``direct`` (the sentence is quotation, possibly with its reporting clause),
+``mixed`` (quoted words inside reported or narrated speech: 'Lavrov said the ties had "stood
+the test of time".'), ``indirect`` (a reporting verb or "according to" without quotation
+marks) and ``none``. Short capitalised quoted names ('the "Bakinsky Rabochy" newspaper'),
+"so-called" labels and short scare quotes without a reporting verb are not quotations.
+Quoted words inside narration without any attribution get no inherited speaker.
+
+Front sentences (title and standfirst) are attributed like body sentences: a headline such as
+"Lavrov says Moscow-Baku cooperation can ensure security" is indirect speech by Lavrov, and
+"Lavrov: Moscow ready to help" (a name, a colon) too. Headline verbs match in any case
+("Lavrov Says ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from discourse.lexicon.resources import load_lexicon
+from discourse.steps.quotes.mentions import (
+    Entity,
+    Mention,
+    Resolver,
+    Tok,
+    apposition,
+    interpret,
+    lexicon,
+    merge_apposition,
+    name_mentions,
+    np_after,
+    np_before,
+    tokens,
+)
+from discourse.text.spans import Article
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes"]
+
+QuoteType = Literal["direct", "indirect", "mixed", "none"]
+
+#: Columns of :func:`attribute_quotes`, in order.
+QUOTE_COLUMNS = (
+    "sentence_id", "quote_type", "speaker", "speaker_mention", "speaker_start", "speaker_end",
+    "reporting_verb", "quote_spans", "quote_warning",
+)
+
+_DOUBLE = re.compile('["“”„«»]')
+_SINGLE = re.compile("['‘’]")
+_DOUBLE_OPENERS = "“„«"
+_DOUBLE_CLOSERS = "”»"
+_ALL_OPENERS = '"“„«'
+_BEFORE_OPEN = "([{—–-/\u00a0"  # characters after which a mark opens a quotation
+_AFTER_CLOSE = ".,;:!?)]}—–…"  # characters before which a mark closes one
+_INTRO = ":,;—–-([\"“'‘"  # characters that introduce a full quotation
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_SOURCE_LINKS = frozenset({"from", "by", "of", "issued"})
+_PREPOSITIONS = frozenset({"for", "of", "at", "from", "in", "with", "on", "to"})
+# Finite verbs that show a clause after a reporting verb ("Ryder added the strikes were").
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                     "could", "should", "may", "might", "must", "did", "does", "do", "remains",
+                     "remained", "won't", "wouldn't", "isn't", "wasn't", "aren't", "weren't"})
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: its text is ``article.text[start:end]`` (without the marks).
+
+    ``open`` is the offset of the opening mark; ``close`` that of the closing mark, or -1
+    when the quotation runs to the end of its paragraph (continued in the next one, or
+    unclosed). Quotations continued across paragraphs share a ``chain`` number.
+    """
+
+    open: int
+    start: int
+    end: int
+    close: int
+    paragraph_id: int
+    chain: int
+    warning: str | None = None
+
+
+def find_quotes(article: Article) -> tuple[list[Quote], list[tuple[int, str]]]:
+    """Find the quotations of an article; return them and the stray-mark warnings.
+
+    Returns
+    -------
+    quotes : list of Quote
+        In text order.
+    strays : list of (offset, message)
+        Closing marks without an opening mark.
+
+    Examples
+    --------
+    >>> from discourse import read_article
+    >>> art = read_article('Title\\n\\n"We won," he said. "And we will win again.')
+    >>> quotes, strays = find_quotes(art)
+    >>> [art.text[q.start:q.end] for q in quotes], quotes[1].warning is not None
+    (['We won,', 'And we will win again.'], True)
+    """
+    text = marks_text(article.text)
+    pars = article.paragraphs
+    quotes: list[Quote] = []
+    strays: list[tuple[int, str]] = []
+    carried = [-1, -1]  # chain continued from the previous paragraph: double, single
+    counter = [0]
+    for pi, par in enumerate(pars):
+        following = pars[pi + 1] if pi + 1 < len(pars) else None
+        if following is not None and following.section_id != par.section_id:
+            following = None
+        found, carried[0] = _double_quotes(text, par, following, carried[0], counter, strays)
+        singles, carried[1] = _single_quotes(text, par, following, carried[1], counter, found)
+        quotes += sorted(found + singles, key=lambda q: q.open)
+    return quotes, strays
+
+
+_TWO_APOSTROPHES = re.compile(r"''|``")
+
+
+def marks_text(text: str) -> str:
+    """The text with the typewriter double marks ``''`` and ````` (two characters) written
+    as one double mark and a space, so that the offsets stay those of ``text``.
+
+    An opening pair (after a space or an opening bracket) becomes ``' "'``, a closing one
+    ``'" '``.
+
+    Examples
+    --------
+    >>> marks_text("He said, ''We won.'' Then")
+    'He said,  "We won." Then'
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    out = []
+    last = 0
+    for m in _TWO_APOSTROPHES.finditer(text):
+        a = m.start()
+        prev = text[a - 1] if a > 0 else " "
+        nxt = text[a + 2] if a + 2 < len(text) else " "
+        out.append(text[last:a])
+        opening = m.group() == "``" or ((prev.isspace() or prev in _BEFORE_OPEN)
+                                         and not nxt.isspace())
+        out.append(' "' if opening else '" ')
+        last = a + 2
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _new_chain(counter: list[int]) -> int:
+    counter[0] += 1
+    return counter[0] - 1
+
+
+def _line_start(text: str, ps: int, i: int) -> bool:
+    """Whether position ``i`` starts a line inside the paragraph starting at ``ps``."""
+    j = i
+    while j > ps and text[j - 1] in " \t":
+        j -= 1
+    return j > ps and text[j - 1] in "\n\r"
+
+
+def _double_quotes(text: str, par: Any, following: Any, carried: int, counter: list[int],
+                   strays: list[tuple[int, str]]) -> tuple[list[Quote], int]:
+    """The quotations in double marks of one paragraph, and the chain it hands on (or -1).
+
+    An opening mark at the start of a line while a quotation is open continues it (the
+    paragraph convention, for texts whose paragraphs are single lines).
+    """
+    ps, pe = par.start, par.end
+    found: list[Quote] = []
+    opened = -1
+    chain = -1
+    for m in _DOUBLE.finditer(text, ps, pe):
+        i = m.start()
+        c = text[i]
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        opener_like = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
+        closer_like = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE)
+        if c in _DOUBLE_OPENERS:
+            role = "open"
+        elif c in _DOUBLE_CLOSERS:
+            role = "close"
+        elif opened < 0:
+            role = "stray" if closer_like and not opener_like else "open"
+        else:
+            role = "open" if opener_like and not closer_like else "close"
+        if role == "open":
+            if opened >= 0:
+                continues = _line_start(text, ps, i)
+                found.append(Quote(opened, opened + 1, _rstrip(text, opened + 1, i), -1, par.id,
+                                   chain, None if continues else _unclosed(opened)))
+                if not continues:
+                    chain = _new_chain(counter)
+            elif i == ps and carried >= 0:
+                chain = carried
+            else:
+                chain = _new_chain(counter)
+            opened = i
+        elif role == "close" and opened >= 0:
+            found.append(Quote(opened, opened + 1, i, i, par.id, chain))
+            opened = -1
+        else:
+            strays.append((i, f"closing quotation mark at {i} has no opening mark"))
+    if opened < 0:
+        return found, -1
+    if following is not None and text[following.start] in _ALL_OPENERS:
+        found.append(Quote(opened, opened + 1, pe, -1, par.id, chain))
+        return found, chain
+    found.append(Quote(opened, opened + 1, pe, -1, par.id, chain, _unclosed(opened)))
+    return found, -1
+
+
+def _unclosed(at: int) -> str:
+    return f"quotation mark at {at} is not closed"
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single_quotes(text: str, par: Any, following: Any, carried: int, counter: list[int],
+                   doubles: list[Quote]) -> tuple[list[Quote], int]:
+    """Quotations in single marks outside double ones ('We will win,' he said).
+
+    Apostrophes look the same, so single marks never raise a warning: a quotation that is
+    not closed in its paragraph is dropped, unless the next paragraph (or line) opens with a
+    single mark, which continues it.
+    """
+    ps, pe = par.start, par.end
+    if "'" not in text[ps:pe] and "‘" not in text[ps:pe]:
+        return [], -1
+    inside = [(q.open, q.close if q.close >= 0 else q.end) for q in doubles]
+    out: list[Quote] = []
+    pending: list[Quote] = []  # line-level continuations, kept if the quotation closes
+    opened = -1
+    chain = -1
+    for m in _SINGLE.finditer(text, ps, pe):
+        i = m.start()
+        if inside and any(a <= i <= b for a, b in inside):
+            continue
+        c = text[i]
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        starts = c in "‘'" and (prev.isspace() or prev in _BEFORE_OPEN) and nxt.isalpha()
+        if opened >= 0 and starts and _line_start(text, ps, i):
+            pending.append(Quote(opened, opened + 1, _rstrip(text, opened + 1, i), -1, par.id,
+                                 chain))
+            opened = i
+            continue
+        if opened < 0:
+            if starts:
+                opened = i
+                chain = carried if (i == ps and carried >= 0) else _new_chain(counter)
+            continue
+        if c in "’'" and not prev.isspace() and not nxt.isalnum():
+            # "the leaders' summit": a plural possessive, not the end of the quotation.
+            after = text[i + 1 : i + 3]
+            if prev in "sz" and after[:1] == " " and after[1:2].islower():
+                continue
+            out += pending
+            pending = []
+            out.append(Quote(opened, opened + 1, i, i, par.id, chain))
+            opened = -1
+    if opened >= 0 and following is not None and text[following.start] in "'‘":
+        out += pending
+        out.append(Quote(opened, opened + 1, pe, -1, par.id, chain))
+        return out, chain
+    return out, -1
+
+
+# --------------------------------------------------------------------------- reporting verbs
+
+
+@dataclass(frozen=True)
+class _Verbs:
+    by_first_word: dict[str, re.Pattern[str]]  # first word -> the forms that start with it
+    forms: dict[str, tuple[str, str]]  # surface -> (lemma, kind)
+    needs_complement: frozenset[str]
+    between: frozenset[str]
+    complement_starts: frozenset[str]
+    all_forms: frozenset[str]
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_WORD_CHARS = "’'-"
+
+
+@cache
+def _verbs() -> _Verbs:
+    data = load_lexicon("reporting_verbs.yaml")
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma, surfaces in data["verbs"].items():
+        for f in surfaces:
+            forms[f] = (lemma, "verb")
+    for lemma, surfaces in data["phrases"].items():
+        for f in surfaces:
+            forms[f] = (lemma, "phrase")
+    for f in data["source_phrases"]:
+        forms[f] = (f, "source")
+    for lemma, surfaces in (data.get("beliefs") or {}).items():
+        for f in surfaces:
+            forms.setdefault(f, (lemma, "belief"))
+    for lemma, surfaces in (data.get("participles") or {}).items():
+        for f in surfaces:
+            forms.setdefault(f, (lemma, "participle"))
+    # One small pattern per first word: a scan over the words of a sentence with a dict
+    # lookup is much faster than one alternation of every form.
+    grouped: dict[str, list[str]] = {}
+    for f in sorted(forms, key=len, reverse=True):
+        grouped.setdefault(f.split()[0], []).append(f)
+    by_first = {
+        first: re.compile(
+            "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in group)
+            + r")(?![\w’'\-])",
+            re.IGNORECASE,
+        )
+        for first, group in grouped.items()
+    }
+    return _Verbs(
+        by_first_word=by_first,
+        forms=forms,
+        needs_complement=frozenset(data["needs_complement"]),
+        between=frozenset(w for w in data["between"] if " " not in w),
+        complement_starts=frozenset(data["complement_starts"]),
+        all_forms=frozenset(f for f, (_, kind) in forms.items() if kind == "verb"),
+    )
+
+
+def _opens(text: str, start: int, a: int) -> bool:
+    """Whether position ``a`` starts the sentence beginning at ``start`` (quotes aside)."""
+    return not text[start:a].strip(_INTRO + "”’ \t")
+
+
+def _verb_matches(text: str, start: int, end: int, masked: list[tuple[int, int]],
+                  headline: bool) -> list[re.Match[str]]:
+    """Reporting verbs and phrases in ``text[start:end]`` outside the masked ranges.
+
+    Outside headlines a verb is lower case, or capitalised at most ("According to").
+    """
+    by_first = _verbs().by_first_word
+    out: list[re.Match[str]] = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        low = word.lower()
+        pattern = by_first.get(low)
+        if pattern is None:
+            continue
+        a = m.start()
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in _WORD_CHARS):
+            continue
+        # Capitalised only at the start of a sentence ("According to"), so that "Islamic
+        # State" or "the United States" hold no verb.
+        if not headline and word != low and (word[1:] != low[1:] or not _opens(text, start, a)):
+            continue
+        if masked and any(x <= a < y for x, y in masked):
+            continue
+        found = pattern.match(text, a, end)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+@dataclass
+class Attribution:
+    """A speaker phrase with its reporting verb inside one sentence."""
+
+    mention: Mention
+    verb: str
+    verb_start: int
+    verb_end: int
+    that: int = -1  # offset of a "that" complement after the verb, or -1
+    entity: Entity | None = None
+    belief: bool = False  # a belief, intention or finding ("thinks", "wants", "a poll found")
+
+    @property
+    def start(self) -> int:
+        return min(self.mention.start, self.verb_start)
+
+    @property
+    def end(self) -> int:
+        return max(self.mention.end, self.verb_end)
+
+
+def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
+                      headline: bool = False) -> list[Attribution]:
+    """Reporting verbs with their speaker phrases in ``text[start:end]``, in order.
+
+    ``masked`` are the quoted ranges (marks included) of the sentence, where neither verbs
+    nor speakers are looked for.
+
+    Examples
+    --------
+    >>> s = "The talks failed, Russian Foreign Minister Sergey Lavrov said."
+    >>> [(a.mention.text, a.verb) for a in find_attributions(s, 0, len(s), [])]
+    [('Russian Foreign Minister Sergey Lavrov', 'said')]
+    """
+    verbs = _verbs()
+    matches = _verb_matches(text, start, end, masked, headline)
+    colon = text.find(":", start, end)
+    if not matches and colon < 0:
+        return []
+    toks = tokens(text, start, end, masked)
+    at = {t.start: i for i, t in enumerate(toks)}
+    out: list[Attribution] = []
+    for m in matches:
+        vi = at.get(m.start())
+        if vi is None:
+            continue
+        vj = vi
+        while vj + 1 < len(toks) and toks[vj].end < m.end():
+            vj += 1
+        surface = " ".join(m.group().lower().split())
+        lemma, kind = verbs.forms.get(surface, (surface, "verb"))
+        if kind == "source":
+            mention = _source(toks, vj + 1, text)
+            if mention is not None:
+                out.append(Attribution(mention, surface, m.start(), m.end()))
+            continue
+        if kind == "participle":
+            # "..., calling the reports “anonymous hearsay”": the subject of the clause.
+            if vi >= 1 and toks[vi - 1].text in ",—–-":
+                mention = _clause_subject(toks, vi, text, out)
+                if mention is not None:
+                    out.append(Attribution(mention, surface, m.start(), m.end()))
+            continue
+        if _noun_reading(toks, vi, vj, surface, lemma):
+            continue
+        mention, aux = _subject_aux(toks, vi, text)
+        quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
+        if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
+            not _complement(toks, vj + 1, verbs.complement_starts)
+        ) and not quoted_soon:
+            mention = None
+        if (mention is not None and not headline and not aux and surface == lemma
+                and " " not in surface and mention.form != "pronoun"
+                and mention.kind in ("person", "organisation")):
+            mention = None  # "How will Disney explain it?": a base form after a singular
+        if mention is not None and kind == "belief" and lemma in _DOCUMENT_BELIEFS and (
+            mention.kind != "document"
+        ):
+            mention = None  # "a poll found", not "he found a job"
+        if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
+                                or toks[vi - 1].text in ",—–"):
+            mention = _inverted(toks, vj + 1, text)
+        if mention is None:
+            continue
+        that = next((t.start for t in toks[vj + 1 : vj + 14] if t.kind == "w" and t.low == "that"),
+                    -1)
+        barrier = next((t.start for t in toks[vj + 1 :] if t.kind == "q"), end)
+        that = that if that < barrier else -1
+        out.append(Attribution(mention, surface, m.start(), m.end(), that, belief=kind == "belief"))
+    if colon >= 0 and not out:
+        att = _colon(toks, text, headline)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+_DOCUMENT_BELIEFS = frozenset({"find", "show"})
+#: Verbs that are also nouns ("Gulf states", "Daily reports", "North Korean state media").
+_NOUN_LIKE = frozenset({"state", "report", "claim", "comment", "call", "note", "answer", "tweet",
+                        "post", "charge", "counter", "remark", "estimate", "promise", "pledge",
+                        "demand", "question", "vow", "concern", "plan", "hope", "fear", "want",
+                        "doubt", "support", "favor", "show", "find", "warn", "write"})
+
+
+def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -> bool:
+    """Whether a base or -s form of a verb that is also a noun is the noun here: a finite
+    verb or a lower-case word that starts no clause follows ("Gulf states said", "state
+    media reported"), or an adjective or determiner precedes it ("the claims")."""
+    if lemma not in _NOUN_LIKE or not (surface == lemma or surface.endswith("s")):
+        return False
+    lex = lexicon()
+    if vi >= 1 and toks[vi - 1].kind == "w" and toks[vi - 1].low in lex.determiners:
+        return True
+    if vj + 1 >= len(toks):
+        return True
+    nxt = toks[vj + 1]
+    if nxt.kind != "w":
+        return False
+    if nxt.low in _FINITE or nxt.low in _verbs().all_forms:
+        return True
+    starts = _verbs().complement_starts
+    return not nxt.upper and nxt.low not in starts and nxt.low not in lex.determiners and (
+        nxt.low not in lex.pronouns and nxt.low not in ("to", "him", "her", "them", "us", "me")
+    )
+
+
+def _clause_subject(toks: list[Tok], vi: int, text: str,
+                    found: list[Attribution]) -> Mention | None:
+    """The subject of the clause a participle hangs on: the speaker already found in the
+    sentence, else the phrase that starts the clause ("Mr. Durham has denied wrongdoing,
+    calling ..."), after an introductory phrase ending in a comma."""
+    if found:
+        return found[-1].mention
+    k = 0
+    lead = toks[0] if toks else None
+    if lead is not None and lead.kind == "w" and lead.low in _PREP_LINKS | {"after", "before",
+                                                                             "during", "while"}:
+        k = next((i + 1 for i, t in enumerate(toks[:vi]) if t.text == ","), vi)
+    while k < vi and toks[k].kind != "w":
+        k += 1
+    if k >= vi:
+        return None
+    parts = np_after(toks, k)
+    if not parts:
+        return None
+    mention = interpret(parts, text)
+    if mention is None:
+        mention, _ = _common_np(toks, k + len(parts) - 1, text)
+    end = k + len(parts)
+    if mention is None or end >= vi or toks[end].kind != "w":
+        return None
+    nxt = toks[end]
+    if nxt.low not in _AUX and not nxt.low.endswith(("ed", "s")) and nxt.low not in (
+        _verbs().all_forms
+    ):
+        return None  # the phrase must be followed by its verb
+    if mention.kind not in ("person", "organisation", "group") and mention.form != "pronoun":
+        return None
+    return mention if _plausible(mention, toks, k, text) else None
+
+
+def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
+    """Whether a verb that is not always speech ("added", "noted") introduces speech here:
+    "that", punctuation, a quotation, a preposition or a clause follows, not an object."""
+    if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts:
+        return True
+    for t in toks[k : k + 8]:
+        if t.kind != "w":
+            return False
+        if t.low in _FINITE:
+            return True
+    return False
+
+
+_AUX = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "did",
+                  "does", "do", "not", "never", "n't", "is", "was", "are", "were", "been", "be",
+                  "has", "have", "had", "just", "all", "both", "each", "still", "long"})
+_TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night",
+                         "weekend", "summer", "spring", "fall", "autumn", "winter"})
+_TIME_DETS = frozenset({"this", "last", "next", "that", "on", "in", "earlier", "late", "early"})
+_APPOSITION_STARTS = frozenset({"who", "whose", "which", "of", "from", "in", "at", "with", "for",
+                                "a", "an", "the", "now", "then", "formerly", "himself",
+                                "herself", "itself", "themselves"})
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "that", "while", "as", "because", "when", "if",
+                           "so", "where", "although", "though", "since", "after", "before",
+                           "yet", "whereas", "until", "once", "then", "also", "meanwhile",
+                           "instead", "however", "still", "even", "now"})
+#: Lower-case words that never stand in a common-noun speaker phrase.
+_NOT_NOUNS = frozenset({
+    "it", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "will", "would", "could", "can", "may", "might", "must", "should", "not", "no",
+    "there", "here", "what", "who", "whom", "which", "why", "how", "where", "when", "than",
+    "to", "by", "about", "into", "over", "under", "up", "down", "out", "off", "very", "much",
+    "more", "less", "so", "such", "too", "also", "just", "only", "even", "as", "if", "or",
+    "and", "but", "that", "this", "these", "those", "me", "him", "us", "them",
+    "something", "nothing", "anything", "everything", "everyone", "anyone", "nobody",
+    "somebody", "someone", "whatever", "whoever", "else", "ago", "later", "earlier", "again",
+}) | _CLAUSE_WORDS
+_PREP_LINKS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside",
+                         "outside", "on", "for", "with"})
+_SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "ary", "ic",
+                      "less", "est", "ed")
+
+
+def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
+    """Skip the words between a speaker and the verb ("has also", "famously", "on Friday",
+    "just this month"); return the index of the last speaker token and whether an
+    auxiliary ("did", "will") was skipped."""
+    between = _verbs().between
+    aux = False
+    while i >= 0 and toks[i].kind == "w":
+        t = toks[i]
+        low = t.low
+        if low in between:
+            aux = aux or low in ("has", "have", "had")
+            i -= 1
+        elif low in _AUX and not t.upper:
+            aux = True
+            i -= 1
+        elif not t.upper and low.endswith("ly") and len(low) > 4 and low not in (
+            "family", "ally", "italy", "july", "assembly", "rally", "daily", "supply"
+        ):
+            i -= 1
+        elif low in _WEEKDAYS:
+            i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
+        elif low in _TIME_NOUNS and i >= 1 and toks[i - 1].low in _TIME_DETS:
+            i -= 2
+        else:
+            break
+    return i, aux
+
+
+def _subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
+    """The speaker phrase before the verb at token ``vi``, or None."""
+    mention, _ = _subject_aux(toks, vi, text)
+    return mention
+
+
+def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, bool]:
+    lex = lexicon()
+    i, aux = _skip_between(toks, vi - 1)
+    if i < 0:
+        return None, aux
+    t = toks[i]
+    if t.kind == "w" and t.low in lex.pronouns:
+        return interpret([t], text), aux
+    if t.kind == "w" and t.low == "who" and i >= 2 and toks[i - 1].text == ",":
+        # "Alhakim, who said ...": the speaker is the phrase before the relative clause.
+        head, _ = _phrase_before(toks, i - 2, text)
+        return (head if head is not None and head.form != "pronoun" else None), aux
+    if t.text in (",", "-", "—", "–", ")"):
+        return _comma_subject(toks, i, text), aux
+    head, first = _phrase_before(toks, i, text)
+    if head is not None and head.form == "descriptor" and head.kind == "person":
+        # "Icy Ng, a 22-year-old design student at the university said": an apposition
+        # whose closing comma is missing.
+        j = first - 1
+        while j >= 0 and first - j <= 6 and toks[j].kind == "w":
+            j -= 1
+        if j >= 1 and toks[j].text == ",":
+            name, _ = _phrase_before(toks, j - 1, text)
+            if name is not None and name.form == "name" and name.kind == "person":
+                return merge_apposition(name, head), aux
+    if head is not None and not _plausible(head, toks, first, text):
+        return None, aux
+    return head, aux
+
+
+def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
+    """False for a one-word 'name' that is a capitalised common word starting the sentence
+    ("Critical in both states", "Having said that") or a platform ("Twitter said")."""
+    lex = lexicon()
+    low = head.text.lower()
+    if low in _platforms():
+        return False
+    if head.form != "name" or len(head.text.split()) > 1:
+        return True
+    starts = first == 0 or toks[first - 1].kind == "q" or toks[first - 1].text in "([\"“‘'—–-:"
+    if not starts:
+        return True
+    return not (low in _stopwords() or low in lex.not_names or low.endswith(_SENTENCE_SUFFIXES))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    from discourse.text.tokens import stopwords
+
+    return stopwords()
+
+
+@cache
+def _platforms() -> frozenset[str]:
+    return frozenset(load_lexicon("speaker_roles.yaml").get("platforms") or ())
+
+
+def _segments(toks: list[Tok], i: int) -> list[tuple[int, int]]:
+    """The comma- or dash-separated stretches before token ``i`` (a comma), nearest first,
+    within the clause (no quotation, semicolon or colon crossed); parentheses stay whole."""
+    segs: list[tuple[int, int]] = []
+    end = i
+    k = i - 1
+    depth = 0
+    while k >= 0 and i - k <= 48:
+        t = toks[k]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (t.kind == "q" or t.text in ";:!?"):
+            break
+        elif depth == 0 and t.text in (",", "-", "—", "–"):
+            if k + 1 < end:
+                segs.append((k + 1, end))
+            end = k
+        k -= 1
+    if k + 1 < end:
+        segs.append((k + 1, end))
+    return segs
+
+
+def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
+    """The speaker before '..., said' with appositions or a relative clause in between:
+    "Anna Petrova, a teacher, said", "Schiff, 56, who has served for a decade, told",
+    "one of the family's attorneys, Justin Bamberg, said", "Kall -- co-editor of X -- said",
+    "Rep. Gregory Meeks (D-N.Y.), chairman of the caucus, said"."""
+    segs = _segments(toks, i)
+    appositions: list[list[Tok]] = []
+    for n, (a, b) in enumerate(segs[:5]):
+        first = toks[a]
+        lowered = first.kind == "w" and not first.upper
+        outer_prep = n + 1 < len(segs) and toks[segs[n + 1][0]].low in _PREP_LINKS
+        if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
+                                  or first.low in _APPOSITION_STARTS or outer_prep):
+            if first.low in _CLAUSE_WORDS or (
+                first.low not in ("who", "whose", "which")
+                and any(t.kind == "w" and t.low in _FINITE for t in toks[a:b])
+            ):
+                return None  # "..., and the meeting deteriorated, said": a clause
+            appositions.append(toks[a:b])
+            continue
+        if n == 0:
+            # "one of the family's attorneys, Justin Bamberg, said": a name in apposition.
+            name, start = _phrase_before(toks, b - 1, text)
+            if (name is None or name.form != "name" or name.kind != "person" or start != a
+                    or len(segs) < 2):
+                return None
+            _oa, ob = segs[1]
+            outer, _ = _phrase_before(toks, ob - 1, text)
+            if outer is None or outer.form == "name" or outer.kind not in ("person", "group"):
+                return None
+            name.organisation = name.organisation or outer.organisation
+            return merge_apposition(name, outer) if outer.kind == "person" else name
+        end = b - 1
+        paren: list[Tok] = []
+        if toks[end].text == ")":
+            j = end
+            while j > a and toks[j].text != "(":
+                j -= 1
+            paren = toks[j + 1 : end]
+            end = j - 1
+        if end < a:
+            return None
+        head, start = _phrase_before(toks, end, text)
+        if head is None or head.form == "pronoun" or head.kind not in (
+            "person", "organisation", "group"
+        ):
+            return None
+        if start > a and toks[start - 1].kind == "w" and toks[start - 1].low in _PREP_LINKS:
+            return None  # "..., of Springfield, Va., said": a place, not the speaker
+        if not _plausible(head, toks, start, text):
+            return None
+        if paren:
+            head = _with_apposition(head, paren, text)
+        for app in reversed(appositions):
+            head = _with_apposition(head, app, text)
+        return head
+    return None
+
+
+def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
+    """The speaker phrase ending at token ``i`` and the index of its first token.
+
+    A prepositional complement is part of it: "a spokesman for the Foreign Ministry" is a
+    spokesman of that organisation, "the Syrian Observatory for Human Rights" one name.
+    """
+    parts = np_before(toks, i)
+    k = i - len(parts)
+    if parts and k >= 1 and toks[k].kind == "w" and toks[k].low in _PREPOSITIONS:
+        head_parts = np_before(toks, k - 1)
+        head = interpret(head_parts, text)
+        of = interpret(parts, text)
+        first = k - len(head_parts)
+        if head is not None and head.kind == "person" and head.form != "pronoun":
+            if of is not None and of.form == "name" and toks[k].low in ("for", "of", "at"):
+                head.organisation = head.organisation or " ".join(of.name)
+            head.end = toks[i].end
+            head.text = text[head.start : head.end]
+            return head, first
+        if (head is not None and head.kind == "organisation" and head.form == "name"
+                and of is not None and of.form == "name" and toks[k].low in ("for", "of")):
+            skip = 1 if head_parts[0].low in lexicon().determiners else 0
+            org = text[head_parts[skip].start : toks[i].end]
+            return Mention(head.start, toks[i].end, text[head.start : toks[i].end], "name",
+                           "organisation", name=(org,), nationality=head.nationality), first
+    found = interpret(parts, text)
+    if found is None:
+        return _common_np(toks, i, text)
+    return found, i - len(parts) + 1
+
+
+_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many", "several",
+                          "most", "few", "all", "both", "each", "none", "dozens", "hundreds",
+                          "thousands", "millions", "half", "majority", "number", "group"})
+
+
+def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
+    """A common-noun speaker phrase ending at token ``i`` that the word lists do not know:
+    "a bartender", "environmental groups", "the Europeans", "one of the family's attorneys",
+    "residents of border villages", "officials in the capital".
+
+    The head must be a lower-case noun-like word (or a plural capitalised one such as
+    "Europeans"); the phrase starts at a determiner or possessive, or, for a plural head, at
+    the start of a clause.
+    """
+    lex = lexicon()
+    head = toks[i] if 0 <= i < len(toks) else None
+    if head is None or head.kind != "w" or not head.text.isalpha():
+        return None, i
+    hlow = head.low
+    plural = hlow.endswith("s") and not hlow.endswith(("ss", "us", "is")) and len(hlow) > 3
+    if hlow in _NOT_NOUNS or hlow in lex.pronouns or hlow.endswith(("ed", "ly", "ing")) or (
+        hlow in lex.determiners or hlow in _QUANTIFIERS
+    ):
+        return None, i
+    if head.upper and not plural:
+        return None, i
+    k = i - 1
+    det = None
+    while k >= 0 and i - k <= 5:
+        t = toks[k]
+        if t.kind != "w":
+            break
+        low = t.low
+        if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")):
+            det = low
+            break
+        if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()):
+            break
+        k -= 1
+    first = k if det is not None else k + 1
+    if det is None:
+        before = toks[first - 1] if first >= 1 else None
+        boundary = before is None or before.kind != "w" or before.low in _CLAUSE_WORDS
+        if not plural or not boundary:
+            # "residents of border villages", "officials in the capital": a complement.
+            if before is not None and before.kind == "w" and before.low in _PREP_LINKS:
+                outer, ofirst = _common_np(toks, first - 2, text)
+                if outer is not None:
+                    outer.end = head.end
+                    outer.text = text[outer.start : outer.end]
+                    return outer, ofirst
+            return None, i
+    elif det in ("of",):
+        return None, i
+    # "one of the family's attorneys": a quantifier before "of" takes the phrase.
+    if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _QUANTIFIERS:
+        first -= 2
+    if first >= 1 and toks[first - 1].kind == "w" and toks[first - 1].low in _PREP_LINKS:
+        outer, ofirst = _common_np(toks, first - 2, text)
+        if outer is not None:
+            outer.end = head.end
+            outer.text = text[outer.start : outer.end]
+            return outer, ofirst
+    start, end = toks[first].start, head.end
+    group = plural or det in _QUANTIFIERS - {"one"}
+    return Mention(start, end, text[start:end], "descriptor", "group" if group else "person",
+                   roles=(hlow,), definite=det in ("the", "this", "that")), first
+
+
+def _with_apposition(head: Mention, app_toks: list[Tok], text: str) -> Mention:
+    """Add an apposition to a speaker phrase; a name in apposition to a description or an
+    organisation ("his mother, Diane Foley,") becomes the speaker phrase."""
+    if head.form != "name" or head.kind == "organisation":
+        name = None
+        if app_toks and app_toks[-1].kind == "w":
+            parts = np_before(app_toks, len(app_toks) - 1)
+            name = interpret(parts, text) if len(parts) == len(app_toks) else None
+        if name is not None and name.form == "name" and name.kind == "person":
+            if head.kind == "organisation":
+                name.organisation = name.organisation or head.name[0]
+                return name
+            return merge_apposition(name, head)
+    app = apposition(app_toks, text)
+    return merge_apposition(head, app) if app is not None else head
+
+
+def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The speaker phrase after an inverted verb ('," said Anna Petrova, a teacher.')."""
+    parts = np_after(toks, k)
+    head = interpret(parts, text)
+    if head is None:
+        return None
+    e = k + len(parts)
+    if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
+        f = e + 1
+        while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
+            f += 1
+        head = _with_apposition(head, toks[e + 1 : f], text)
+    return head
+
+
+def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """The source after "according to" ("according to a statement from the Kremlin")."""
+    parts = np_after(toks, k)
+    mention = interpret(parts, text)
+    e = k + len(parts)
+    if (mention is not None and mention.kind == "document" and e + 1 < len(toks)
+            and toks[e].kind == "w" and toks[e].low in _SOURCE_LINKS):
+        better = interpret(np_after(toks, e + 1), text)
+        if better is not None and better.form != "pronoun":
+            return better
+    return mention
+
+
+def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
+    """'Lavrov: Moscow ready to help' (headline) or 'Lavrov: "We are ready."'."""
+    k = next((i for i, t in enumerate(toks) if t.text == ":"), -1)
+    if k < 1 or k + 1 >= len(toks):
+        return None
+    if not headline and toks[k + 1].kind != "q":
+        return None
+    parts = np_before(toks, k - 1)
+    if not parts or parts[0] is not toks[0]:
+        return None
+    mention = interpret(parts, text)
+    if mention is None or mention.kind != "person" or mention.form == "pronoun":
+        return None
+    return Attribution(mention, ":", toks[k].start, toks[k].end)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    quote: int  # index into the quotes list
+    full: bool  # a clausal quotation rather than words embedded in a sentence
+    words: int
+
+
+def _pieces(text: str, s_start: int, s_end: int, quotes: list[Quote], idx: list[int],
+            forms: frozenset[str], labels: set[int]) -> tuple[list[_Piece], list[tuple[int, int]]]:
+    """The parts of quotations inside one sentence, and the ranges to mask (marks included).
+
+    Quoted names and labels are added to ``labels``: they are not quotations.
+    """
+    pieces: list[_Piece] = []
+    masked: list[tuple[int, int]] = []
+    for qi in idx:
+        q = quotes[qi]
+        a, b = max(q.start, s_start), min(q.end, s_end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        mask_a = q.open if q.open >= s_start else s_start
+        if mask_a > s_start and text[mask_a - 1] in "'`":
+            mask_a -= 1  # the first character of a '' mark
+        close_end = q.close + (2 if text[q.close : q.close + 2] == "''" else 1)
+        mask_b = min(close_end, s_end) if q.close >= 0 and q.close < s_end else max(b, a)
+        if q.close >= 0 and q.close >= s_end:
+            mask_b = s_end
+        if b <= a and not (q.open >= s_start):
+            continue
+        masked.append((mask_a, max(mask_b, mask_a + 1)))
+        if b <= a:
+            continue
+        quoted = text[a:b]
+        n_words = len(quoted.split())
+        full = True
+        if q.open >= s_start:
+            head = text[s_start : q.open].rstrip()
+            if head and head[-1] not in _INTRO:
+                prev_word = head.rsplit(None, 1)[-1].lower()
+                full = (prev_word in forms and quoted[:1].isupper()
+                        and not _name_like(quoted, n_words))
+                if prev_word == "so-called":
+                    labels.add(qi)  # the so-called "peace plan": a label, not a quotation
+                    continue
+        if not full and _name_like(quoted, n_words):
+            labels.add(qi)  # 'the "Bakinsky Rabochy" newspaper': a name, not a quotation
+            continue
+        pieces.append(_Piece(a, b, qi, full, n_words))
+    return pieces, masked
+
+
+def _name_like(quoted: str, n_words: int) -> bool:
+    if n_words > 5 or quoted[-1:] in ".!?,;:…":
+        return False
+    words = quoted.split()
+    small = {"of", "the", "and", "for", "de", "in", "on", "to", "a"}
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words)
+
+
+def attribute_quotes(data: Any) -> pd.DataFrame:
+    """Quote type and speaker of every sentence of an article.
+
+    Parameters
+    ----------
+    data : Article, Analysis, str, bytes or path
+        The article (an Analysis gives its ``article``; text, bytes or a path is read with
+        :func:`discourse.read_article`). A sentence table is not enough: quotations run
+        across sentences and paragraphs.
+
+    Raises
+    ------
+    InvalidOptionError
+        For any other type of input.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence of ``article.sentences`` (front sentences included), with
+        columns:
+
+        - ``sentence_id``: the sentence's id.
+        - ``quote_type``: ``"direct"``, ``"indirect"``, ``"mixed"`` or ``"none"``.
+        - ``speaker``: canonical name (the fullest personal name used in the article,
+          without titles: "Sergey Lavrov"), organisation ("Kremlin"), or the description of
+          an unnamed source ("A senior diplomat"); missing when no speaker.
+        - ``speaker_mention``: the phrase naming the speaker in this sentence ("the Russian
+          top diplomat", "he"); missing when the speaker is inherited from another
+          sentence of the same quotation or paragraph.
+        - ``speaker_start``, ``speaker_end``: offsets of that phrase in ``article.text``,
+          -1 when inherited.
+        - ``reporting_verb``: the reporting verb or phrase of this sentence, lower case
+          ("said", "pointed out", "went on to say", "according to", ":" for a
+          "Name: ..." headline); missing when inherited or absent.
+        - ``quote_spans``: list of ``(start, end)`` offsets of the quoted text (without the
+          marks) inside this sentence.
+        - ``quote_warning``: why the result may be wrong (an unclosed or stray quotation
+          mark, a quotation without speaker), else missing.
+
+        ``frame.attrs["speakers"]`` holds one dict per speaker (role, nationality,
+        organisation, first mention, mentions) for :func:`speaker_table`.
+
+    Examples
+    --------
+    >>> text = ('Talks resume\\n\\nMOSCOW, May 3. /TASS/. "We are ready," Foreign Minister '
+    ...         'Sergey Lavrov said. "We have always been."\\n\\nThe minister said talks '
+    ...         'would resume.')
+    >>> frame = attribute_quotes(text)
+    >>> frame[["quote_type", "speaker"]].values.tolist()[1:]
+    [['direct', 'Sergey Lavrov'], ['direct', 'Sergey Lavrov'], ['indirect', 'Sergey Lavrov']]
+    >>> frame["speaker_mention"].tolist()[1:]
+    ['Foreign Minister Sergey Lavrov', nan, 'The minister']
+    """
+    import numpy as np
+    import pandas as pd
+
+    article = _as_article(data)
+    text = article.text
+    sentences = article.sentences
+    quotes, strays = find_quotes(article)
+    forms = _verbs().all_forms
+
+    # Quotations overlapping each sentence.
+    starts = [s.start for s in sentences]
+    overlap: list[list[int]] = [[] for _ in sentences]
+    for qi, q in enumerate(quotes):
+        si = max(bisect.bisect_right(starts, q.open) - 1, 0)
+        while si < len(sentences) and sentences[si].start < max(q.end, q.open + 1):
+            if sentences[si].end > q.open:
+                overlap[si].append(qi)
+            si += 1
+
+    pieces: list[list[_Piece]] = []
+    atts: list[list[Attribution]] = []
+    labels: set[int] = set()
+    for si, s in enumerate(sentences):
+        ps, masked = _pieces(text, s.start, s.end, quotes, overlap[si], forms, labels)
+        pieces.append(ps)
+        atts.append(find_attributions(text, s.start, s.end, masked, headline=s.kind == "title"))
+
+    # Resolve every speaker phrase in text order, with the names of the whole article.
+    # Names in the narration only: a pronoun never goes to a name inside quoted words.
+    quoted = sorted((q.start, q.end) for i, q in enumerate(quotes) if i not in labels)
+    q_starts = [a for a, _ in quoted]
+    names = [m for p in article.paragraphs for m in name_mentions(text, p.start, p.end)
+             if not _inside(quoted, q_starts, m.start)]
+    resolver = Resolver(names + [a.mention for sa in atts for a in sa])
+    events: list[tuple[int, int, Mention, Attribution | None]] = [
+        (m.start, 0, m, None) for m in names
+    ]
+    events += [(a.mention.start, 1, a.mention, a) for sa in atts for a in sa]
+    events.sort(key=lambda e: (e[0], e[1]))
+    for _, _, mention, att in events:
+        ent = resolver.resolve(mention)
+        if att is not None:
+            att.entity = ent
+
+    own = _quote_attributions(text, quotes, starts, atts, labels)
+    rows = _sentence_rows(article, quotes, strays, overlap, pieces, atts, own)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(QUOTE_COLUMNS)
+    data = dict(zip(QUOTE_COLUMNS, columns, strict=True))
+    for name in ("sentence_id", "speaker_start", "speaker_end"):
+        data[name] = np.asarray(data[name], dtype=np.int64)
+    data["quote_spans"] = pd.Series(list(data["quote_spans"]), dtype=object)
+    frame = pd.DataFrame(data)
+    spoken = {r[2] for r in rows if r[2] is not None}
+    frame.attrs["speakers"] = [_entity_info(e) for e in resolver.entities.values()
+                               if e.key in spoken]
+    frame.attrs["resolver_operations"] = resolver.operations
+    return frame
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _as_article(data: Any) -> Article:
+    import os
+
+    if isinstance(data, Article):
+        return data
+    article = getattr(data, "article", None)
+    if isinstance(article, Article):
+        return article
+    if not isinstance(data, (str, bytes, os.PathLike)):
+        from discourse.errors import InvalidOptionError
+
+        raise InvalidOptionError(
+            f"attribute_quotes() cannot read a {type(data).__name__}: quotations run across "
+            "sentences and paragraphs, so it needs the whole article. Pass an Article, an "
+            "Analysis, the article's text or its path."
+        )
+    from discourse.text.reading import read_article
+
+    return read_article(data)
+
+
+def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
+                        atts: list[list[Attribution]],
+                        labels: set[int]) -> list[Attribution | None]:
+    """The attribution of each quotation: next to it (no other quotation in between) in
+    the sentence where it ends or begins, else one of another quotation of its chain."""
+    opens = [q.open for i, q in enumerate(quotes) if i not in labels]
+    closes = sorted(q.close for i, q in enumerate(quotes) if q.close >= 0 and i not in labels)
+    own: list[Attribution | None] = []
+    for q in quotes:
+        before = after = None
+        if q.close >= 0:
+            sc = bisect.bisect_right(starts, q.close) - 1
+            for a in atts[sc] if sc >= 0 else ():
+                if a.start > q.close:
+                    k = bisect.bisect_right(opens, q.close)
+                    if k >= len(opens) or opens[k] > a.start:
+                        after = a
+                    break
+        so = bisect.bisect_right(starts, q.open) - 1
+        for a in reversed(atts[so]) if so >= 0 else ():
+            if a.end <= q.open:
+                k = bisect.bisect_right(closes, a.end)
+                if k >= len(closes) or closes[k] >= q.open:
+                    before = a
+                break
+        if before is not None and text[before.end : q.open].strip() == ":":
+            own.append(before)
+        else:
+            own.append(after or before)
+    by_chain: dict[int, Attribution] = {}
+    for q, a in zip(quotes, own, strict=True):
+        if a is not None:
+            by_chain.setdefault(q.chain, a)
+    return [a if a is not None else by_chain.get(q.chain) for q, a in zip(quotes, own,
+                                                                          strict=True)]
+
+
+def _sentence_rows(
+    article: Article,
+    quotes: list[Quote],
+    strays: list[tuple[int, str]],
+    overlap: list[list[int]],
+    pieces: list[list[_Piece]],
+    atts: list[list[Attribution]],
+    own: list[Attribution | None],
+) -> list[tuple[Any, ...]]:
+    sentences = article.sentences
+    stray_pos = [p for p, _ in strays]
+    chain_speaker: dict[int, str | None] = {}
+    rows: list[tuple[Any, ...]] = []
+    # The first speaker attributed to a quotation of each paragraph.
+    par_speaker: dict[int, str] = {}
+    for q, a in zip(quotes, own, strict=True):
+        if a is not None and a.entity is not None:
+            par_speaker.setdefault(q.paragraph_id, a.entity.key)
+    par_id = sec_id = -1
+    last: str | None = None  # latest speaker in the paragraph
+    carry: str | None = None  # speaker carried over from the previous paragraph
+    ahead: str | None = None  # first speaker attributed later in the paragraph
+    for si, s in enumerate(sentences):
+        if s.paragraph_id != par_id:
+            # A quotation opening a paragraph without attribution continues the speaker of
+            # the previous paragraph (same section), unless this paragraph names one.
+            carry = last if s.section_id == sec_id else None
+            last = None
+            par_id, sec_id = s.paragraph_id, s.section_id
+            ahead = par_speaker.get(par_id)
+        ps = pieces[si]
+        sa = atts[si]
+        full = [p for p in ps if p.full]
+        embedded = [p for p in ps if not p.full]
+        warnings: list[str] = []
+        for qi in overlap[si]:
+            if quotes[qi].warning:
+                warnings.append(quotes[qi].warning)  # type: ignore[arg-type]
+        k = bisect.bisect_left(stray_pos, s.start)
+        while k < len(strays) and strays[k][0] < s.end:
+            warnings.append(strays[k][1])
+            k += 1
+
+        att: Attribution | None = None
+        speaker: str | None = None
+        kept = ps
+        if full:
+            first = full[0]
+            qtype: str = "direct"
+            if embedded or any(0 <= a.that < first.start for a in sa):
+                qtype = "mixed"
+            att = own[first.quote]
+            if att is not None:
+                speaker = att.entity.key if att.entity else None
+            else:
+                chain = quotes[first.quote].chain
+                if chain not in chain_speaker:
+                    chain_speaker[chain] = last or ahead or carry
+                speaker = chain_speaker[chain]
+            if qtype == "mixed" and sa and att is None:
+                att = sa[0]
+                speaker = att.entity.key if att.entity else None
+        elif embedded and (sa or max(p.words for p in embedded) >= 4):
+            qtype = "mixed"
+            att = sa[0] if sa else own[embedded[0].quote]
+            # Quoted words inside narration without any attribution are not inherited.
+            speaker = att.entity.key if att is not None and att.entity else None
+        elif sa:
+            spoken = [a for a in sa if not a.belief]
+            qtype = "indirect" if spoken else "belief"
+            kept = []
+            att = _best(spoken or sa)
+            speaker = att.entity.key if att.entity else None
+        else:
+            qtype = "none"
+            kept = []
+        if qtype != "none" and speaker is None:
+            warnings.append("no speaker found for this quotation"
+                            if qtype != "indirect" else "speaker phrase not resolved")
+        in_sentence = att is not None and s.start <= att.mention.start < s.end
+        if speaker is not None:
+            last = speaker
+        rows.append((
+            s.id, qtype, speaker,
+            att.mention.text if in_sentence else None,  # type: ignore[union-attr]
+            att.mention.start if in_sentence else -1,  # type: ignore[union-attr]
+            att.mention.end if in_sentence else -1,  # type: ignore[union-attr]
+            att.verb if in_sentence else None,  # type: ignore[union-attr]
+            [(p.start, p.end) for p in kept],
+            "; ".join(dict.fromkeys(warnings)) or None,
+        ))
+    return rows
+
+
+def _best(atts: list[Attribution]) -> Attribution:
+    """The attribution that names the speaker best: a person, group or organisation before
+    a document ("In a Facebook message posted Friday, Cruz said"), else the first."""
+    for a in atts:
+        if a.mention.kind != "document":
+            return a
+    return atts[0]
+
+
+def _entity_info(e: Entity) -> dict[str, Any]:
+    return {
+        "speaker": e.key,
+        "kind": e.kind,
+        "named": e.named,
+        "role": e.roles[0] if e.roles else None,
+        "nationality": e.nationality,
+        "organisation": e.organisation,
+        "first_mention": e.first_mention,
+        "mentions": list(e.mentions),
+    }

@@ -1,0 +1,1 @@
+"""Sentence sentiment: TextBlob's and VADER's scores (exact ports) and a combined score."""

@@ -1,0 +1,1 @@
+"""Stance toward targets the researcher names: targets, scorers and their evaluation."""

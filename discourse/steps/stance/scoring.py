@@ -1,0 +1,879 @@
+"""Explainable stance toward named targets, sentence by sentence.
+
+A *target* is something an article can be for or against ("a negotiated settlement",
+"the use of force"), named by glob patterns and phrases (see
+:mod:`~discourse.steps.stance.targets`)::
+
+    use_of_force: [by force, use of force, military solution, shell*]
+
+:func:`score_stance` gives, for every sentence and target, a stance (``favor``,
+``against`` or ``none``), a score in [-1, 1] and the *cues* behind it: the words that
+fired, with their character offsets and their role:
+
+``target``
+    a mention of the target (a pattern match, or "this"/"it" pointing back to the
+    previous sentence's target in the same paragraph);
+``predicate``
+    a stance predicate linked to the mention: a verb or noun whose object or subject it is
+    ("support the settlement", "relations have been developing", "abandoning attempts to
+    resolve the crisis by force"), an evaluative word next to it or predicated of it
+    ("meaningful cooperation", "the talks were constructive"), or a target-specific cue
+    from the targets file;
+``negation``
+    a negation in the predicate's scope ("does not support" flips the direction);
+``modality``
+    deontic modality (must, should, necessary, precondition, urge) in the same clause:
+    it intensifies a linked predicate, and alone marks the target it governs as favoured;
+``sentiment``
+    the weak fallback used only when no predicate is linked: the sentence's sentiment
+    (a numeric ``sentiment_score`` column of the input, if any) or its evaluative words,
+    scaled by 0.3.
+
+The link between a predicate and a target is found without a parser, from word order:
+the nearest predicate before the mention in the same clause governs it as its object
+(composed with the predicates governing that predicate, so "abandoning attempts to
+resolve X by force" is against force and "refuse to support X" against X); else the
+nearest predicate after it, in the same clause, takes it as its subject (change-of-state
+verbs directly, other verbs through the polarity of their object: "games increase
+aggression" is against the games). The word lists are in
+``lexicons/stance_predicates.yaml``, with their sources.
+
+Other stance models plug in through :class:`StanceScorer`: any callable taking the
+sentence table and the :class:`~discourse.steps.stance.targets.Targets` and returning the same long
+table. Benchmark evaluation is in :mod:`discourse.steps.stance.evaluation`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, runtime_checkable
+
+from discourse.errors import InvalidLexiconError, InvalidOptionError
+from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
+from discourse.lexicon.resources import load_lexicon
+from discourse.steps.stance.targets import Target, Targets, TargetsLike, load_targets
+from discourse.text.inputs import sentence_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "STANCE_COLUMNS",
+    "STANCE_LABELS",
+    "LexicalStanceScorer",
+    "StanceScorer",
+    "score_stance",
+    "stance_by_section",
+    "stance_columns",
+]
+
+#: Columns every stance table has (``section_id`` follows when the input has it).
+STANCE_COLUMNS = ("sentence_id", "target", "stance", "score", "cues")
+#: The stance labels, in order.
+STANCE_LABELS = ("favor", "against", "none")
+#: Roles a cue can have.
+CUE_ROLES = ("target", "predicate", "negation", "modality", "sentiment")
+
+# --------------------------------------------------------------------------- lexicon
+
+#: Cue classes of the predicate lexicon.
+_PREDICATE_CLASSES = ("transitive", "ergative", "nouns", "effect")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Closed-class words the linking rules look at.
+_BE = _wordset("is are was were be been being am 's get gets got become becomes")
+_COPULA = _BE | _wordset("remain remains remained seem seems seemed appear appears")
+_DETERMINERS = _wordset("the a an this that these those its their his her our my your")
+_CONTRAST = _wordset("but however although though whereas yet unless")
+_INSTRUMENT = _wordset("by through via using")
+_EVALUATIVE = frozenset(("evaluative", "evaluative_nouns"))
+# Words that cannot stand between an adjective and the noun it modifies.
+_NP_BREAK = _DETERMINERS | _BE | _wordset(
+    "to for with by from in on at as than that which who not no"
+)
+# A "this" / "it" followed by these is a pronoun ("This is necessary"), not a determiner.
+_PRONOUN_NEXT = _wordset(
+    """is was will would can could should must may might has had have means meant shows
+    showed requires required makes made helps helped allows allowed gives gave remains
+    seems becomes became needs led leads"""
+)
+_NEGATION_BREAKERS = _wordset("only just merely simply doubt")
+
+
+class _Cue(NamedTuple):
+    i: int  # first token
+    j: int  # one past the last token
+    kind: str  # transitive, ergative, nouns, effect, evaluative(_nouns), negation, modality
+    polarity: int  # +1 favor, -1 against, 0 for negation / modality / effect
+    governs: int = 0  # sign applied to a governed predicate (+1 for pass-through verbs)
+
+
+def _inflect(lemma: str, irregular: Mapping[str, list[str]]) -> list[str]:
+    """The lemma and its -s, -ed and -ing forms (first word of a phrase inflected)."""
+    first, _, rest = lemma.partition(" ")
+    if first in irregular:
+        forms = [first, *irregular[first]]
+    elif "*" in first:
+        forms = [first]
+    elif first.endswith("e"):
+        forms = [first, first + "s", first + "d", first[:-1] + "ing"]
+    elif first.endswith("y") and first[-2:-1] not in "aeiou":
+        forms = [first, first[:-1] + "ies", first[:-1] + "ied", first + "ing"]
+    elif first.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [first, first + "es", first + "ed", first + "ing"]
+    else:
+        forms = [first, first + "s", first + "ed", first + "ing"]
+    return [f"{f} {rest}" if rest else f for f in forms]
+
+
+class _Lexicon(NamedTuple):
+    """The predicate lexicon as a keyword dictionary: one category per cue value."""
+
+    dictionary: Dictionary
+    values: dict[str, tuple[str, int, int]]  # category -> (kind, polarity, governs)
+
+    def find(self, words: list[str]) -> list[tuple[int, int, tuple[str, int, int]]]:
+        """Cues ``(i, j, value)``, left to right; each token in one cue at most."""
+        return [(m.first, m.last, self.values[m.category])
+                for m in self.dictionary.find(words, nested_scope="dictionary")]
+
+
+@cache
+def _lexicon(name: str = "stance_predicates.yaml") -> _Lexicon:
+    """Build the cue matcher from the predicate lexicon; conflicting entries are errors."""
+    lex = load_lexicon(name)
+    irregular = lex.get("irregular", {})
+    entries: dict[str, tuple[str, int, int]] = {}
+    passing = {
+        form for lemma in lex.get("pass_through", []) for form in _inflect(lemma, irregular)
+    }
+
+    def add(entry: str, kind: str, polarity: int) -> None:
+        key = normalize_word(entry)
+        old = entries.get(key)
+        value = (kind, polarity, 1 if key in passing else polarity)
+        if old is not None and old != value:
+            raise InvalidLexiconError(
+                f"Lexicon {name}: {entry!r} is listed as both {old[:2]} and {value[:2]}."
+            )
+        entries[key] = value
+
+    for side, polarity in (("favor", 1), ("against", -1)):
+        for kind in ("transitive", "ergative", "nouns", "evaluative", "evaluative_nouns"):
+            for entry in lex[side].get(kind, []):
+                forms = (
+                    _inflect(entry, irregular)
+                    if kind in ("transitive", "ergative")
+                    else [entry]
+                )
+                for form in forms:
+                    add(form, kind, polarity)
+    for entry in lex.get("effect", []):
+        for form in _inflect(entry, irregular):
+            add(form, "effect", 0)
+    for kind in ("negation", "modality"):
+        for entry in lex.get(kind, []):
+            add(entry, kind, 0)
+    # One category per cue value, in order of appearance; "pro-" is a prefix ("pro-*").
+    groups: dict[tuple[str, int, int], list[str]] = {}
+    for key, value in entries.items():
+        prefix = key.endswith("-") and " " not in key
+        groups.setdefault(value, []).append(f"{key}*" if prefix else key)
+    return _Lexicon(
+        load_dictionary({" ".join(map(str, v)): keys for v, keys in groups.items()}),
+        {" ".join(map(str, v)): v for v in groups},
+    )
+
+
+# --------------------------------------------------------------------------- one sentence
+
+
+@dataclass
+class _Sentence:
+    """A sentence tokenised once, with its lexicon cues and clause structure."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    cues: list[_Cue]
+    clause: list[int]  # clause index of each token
+    commas: list[int]  # commas before each token
+    pronouns: list[int]  # tokens read as anaphoric "this" / "it"
+
+    @classmethod
+    def analyse(cls, text: str, lexicon: _Lexicon) -> _Sentence:
+        tokens = TextTokens(text)
+        words = tokens.words
+        starts = [a for a, _ in tokens.spans]
+        ends = [b for _, b in tokens.spans]
+        clause, commas = [], []
+        c = n = 0
+        prev_end = 0
+        for k, word in enumerate(words):
+            gap = text[prev_end:starts[k]]
+            if re.search(r"[;:()\[\]—–]|\s-\s", gap) or word in _CONTRAST:
+                c += 1
+            n += gap.count(",")
+            clause.append(c)
+            commas.append(n)
+            prev_end = ends[k]
+        cues = []
+        for i, j, (kind, pol, governs) in lexicon.find(words):
+            if kind in ("transitive", "ergative") and j - i == 1 and i > 0:
+                # "the end of the year", "the value of": a noun, not a verb, unless it
+                # heads a prepositional object ("the increase in", "a ban on").
+                w = words[i]
+                nxt = words[j] if j < len(words) else ""
+                if (words[i - 1] in _DETERMINERS and not w.endswith(("ing", "ed"))
+                        and nxt not in ("in", "for", "to", "on")):
+                    continue
+            if kind == "negation" and j < len(words) and words[j] in _NEGATION_BREAKERS:
+                continue
+            cues.append(_Cue(i, j, kind, pol, governs))
+        pronouns = []
+        for k, word in enumerate(words):
+            if word not in ("this", "that", "it"):
+                continue
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            after_gap = text[ends[k]:starts[k + 1]] if k + 1 < len(words) else "."
+            if word == "it" and nxt in _BE and any(
+                w in ("to", "that") for w in words[k + 2:k + 5]
+            ):
+                continue  # "it is important to ...": expletive
+            if re.search(r"[.,;:!?\"”)]", after_gap) or nxt in _PRONOUN_NEXT or word == "it":
+                pronouns.append(k)
+        return cls(text, starts, ends, words, cues, clause, commas, pronouns)
+
+    def span(self, char_start: int, char_end: int) -> tuple[int, int]:
+        """Token range ``[i, j)`` covering a character range."""
+        return bisect_right(self.ends, char_start), bisect_left(self.starts, char_end)
+
+    def same_clause(self, a: int, b: int) -> bool:
+        return self.clause[min(a, len(self.clause) - 1)] == self.clause[
+            min(b, len(self.clause) - 1)
+        ]
+
+
+class _Contribution(NamedTuple):
+    value: float
+    cues: tuple[tuple[_Cue, str], ...]  # (cue, role)
+
+
+def _negated(s: _Sentence, cue: _Cue, floor: int) -> _Cue | None:
+    """A negation within two words before ``cue`` (not before token ``floor``)."""
+    for other in s.cues:
+        if other.kind != "negation" or other.j > cue.i or other.j < floor:
+            continue
+        if cue.i - other.j <= 2 and s.same_clause(other.i, cue.i):
+            between = [c for c in s.cues if other.j <= c.i < cue.i and c.kind in _PRED_KINDS]
+            if not between:
+                return other
+    return None
+
+
+_PRED_KINDS = frozenset(_PREDICATE_CLASSES)
+_WINDOW_LEFT = 8
+_WINDOW_RIGHT = 12
+
+
+class LexicalStanceScorer:
+    """The built-in, explainable stance scorer (see the module docstring).
+
+    Parameters
+    ----------
+    min_score : float
+        Absolute score from which a sentence is ``favor`` / ``against`` (else ``none``).
+    sentiment_weight : float
+        Weight of the sentence-sentiment fallback (used only when no predicate links).
+    sentiment_column : str or None
+        Numeric input column to use as the sentence sentiment; ``"auto"`` takes the first
+        of ``sentiment_score``, ``sentiment``, ``vader_compound`` that is numeric, else
+        the sentence's evaluative words from the lexicon; ``None`` uses the words only.
+    require_mention : bool
+        If ``False``, the sentiment fallback also applies to sentences that do not mention
+        the target (for texts known to be about it, e.g. claims on a debate topic).
+    anaphora : bool
+        Read "this" / "it" / "that" as the previous sentence's target within a paragraph
+        (needs a ``paragraph_id`` column, as an Article's table has).
+    lexicon : str
+        File name of the predicate lexicon in ``discourse/lexicons/``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> scorer = LexicalStanceScorer(min_score=0.5)
+    >>> sentences = pd.DataFrame({"sentence_id": [0], "text": ["Ties have deepened."]})
+    >>> scorer(sentences, load_targets({"ties": ["ties"]}))[["stance", "score"]].values.tolist()
+    [['favor', 0.7435]]
+    """
+
+    def __init__(
+        self,
+        *,
+        min_score: float = 0.1,
+        sentiment_weight: float = 0.3,
+        sentiment_column: str | None = "auto",
+        require_mention: bool = True,
+        anaphora: bool = True,
+        lexicon: str = "stance_predicates.yaml",
+    ) -> None:
+        if not 0 <= min_score < 1:
+            raise InvalidOptionError(f"min_score={min_score!r} must be in [0, 1).")
+        if not 0 <= sentiment_weight <= 1:
+            raise InvalidOptionError(
+                f"sentiment_weight={sentiment_weight!r} must be in [0, 1]."
+            )
+        self.min_score = min_score
+        self.sentiment_weight = sentiment_weight
+        self.sentiment_column = sentiment_column
+        self.require_mention = require_mention
+        self.anaphora = anaphora
+        self.lexicon = _lexicon(lexicon)
+
+    # -- linking ---------------------------------------------------------------------
+
+    def _left(self, s: _Sentence, preds: list[_Cue], a: int) -> _Contribution | None:
+        """The predicate governing a mention starting at token ``a`` as its object."""
+        best = None
+        for p in preds:
+            if p.j <= a and p.kind != "effect" and a - p.j <= _WINDOW_LEFT \
+                    and s.same_clause(p.i, a) and s.commas[a] == s.commas[p.j - 1]:
+                best = p
+        if best is None:
+            return None
+        dist = a - best.j
+        between = s.words[best.j:a + 1]
+        direction = best.polarity
+        if dist > 0 and any(w in _INSTRUMENT for w in between[1:]):
+            # The target is the means of an action: "resolve the crisis by force" uses
+            # force (+1) whatever the verb; "abandon attempts to take X by force" has an
+            # unknown action after "to", governed by the predicate found.
+            direction = best.polarity if "to" in between[:-1] else 1
+        cues: list[tuple[_Cue, str]] = [(best, "predicate")]
+        neg = _negated(s, best, 0)
+        if neg is not None:
+            direction, cues = -direction, [*cues, (neg, "negation")]
+        # Compose with the predicates governing this one ("abandon attempts to X").
+        cur = best
+        for _ in range(3):
+            gov = None
+            for q in preds:
+                if q.j <= cur.i and q.kind != "effect" and cur.i - q.j <= 4 \
+                        and s.same_clause(q.i, cur.i) and s.commas[cur.i] == s.commas[q.j - 1]:
+                    gov = q
+            if gov is None:
+                break
+            sign = gov.governs
+            cues.append((gov, "predicate"))
+            neg = _negated(s, gov, 0)
+            if neg is not None:
+                sign, cues = -sign, [*cues, (neg, "negation")]
+            direction *= sign
+            cur = gov
+        weight = 1.0 - 0.5 * dist / _WINDOW_LEFT
+        return _Contribution(direction * weight, tuple(cues))
+
+    def _object_polarity(self, s: _Sentence, p: _Cue, depth: int = 0) -> tuple[int, list]:
+        """Polarity of what follows predicate ``p`` (its object), with the cues used."""
+        for c in s.cues:
+            if c.i < p.j or c.i - p.j > 5 or not s.same_clause(p.i, c.i):
+                continue
+            if "to" in s.words[p.j:c.i]:
+                break  # an infinitive or a "to" phrase: no longer the object
+            if c.kind in _EVALUATIVE:
+                pol, cues = c.polarity, [(c, "predicate")]
+            elif c.kind in _PRED_KINDS and depth < 2:
+                inner, inner_cues = self._object_polarity(s, c, depth + 1)
+                if not inner:
+                    continue
+                sign = 1 if c.kind == "effect" else c.polarity
+                pol, cues = sign * inner, [(c, "predicate"), *inner_cues]
+            else:
+                continue
+            neg = _negated(s, c, p.j)
+            if neg is not None:
+                pol, cues = -pol, [*cues, (neg, "negation")]
+            return pol, cues
+        return 0, []
+
+    def _right(
+        self, s: _Sentence, preds: list[_Cue], b: int, inherent: int
+    ) -> _Contribution | None:
+        """The predicate taking a mention ending before token ``b`` as its subject.
+
+        ``inherent`` is the polarity of the mention's own words: a change of state of
+        something bad ("shelling continued") is a report, not a stance.
+        """
+        for p in preds:
+            if p.i < b or p.i - b > _WINDOW_RIGHT or not s.same_clause(b - 1, p.i):
+                continue
+            if (s.commas[p.i] - s.commas[b - 1]) % 2:
+                continue  # an odd number of commas: not a parenthesis, another clause
+            if p.kind == "nouns":
+                continue
+            obj, obj_cues = self._object_polarity(s, p)
+            passive = p.kind == "transitive" and s.words[p.i].endswith(("ed", "en", "t")) and any(
+                w in _BE for w in s.words[max(b, p.i - 3):p.i]
+            )
+            if p.kind == "effect":
+                direction = obj
+            elif p.kind == "ergative":
+                if inherent < 0:
+                    return None
+                direction = p.polarity * (obj or 1)
+            elif passive:
+                direction, obj_cues = p.polarity, []
+            else:
+                direction = p.polarity * obj
+            if not direction:
+                return None
+            cues = [(p, "predicate"), *obj_cues]
+            neg = _negated(s, p, b)
+            if neg is not None:
+                direction, cues = -direction, [*cues, (neg, "negation")]
+            weight = 1.0 - 0.5 * (p.i - b) / _WINDOW_RIGHT
+            return _Contribution(direction * weight, tuple(cues))
+        return None
+
+    def _evaluative(self, s: _Sentence, a: int, b: int) -> list[_Contribution]:
+        out = []
+        for e in s.cues:
+            if e.kind not in _EVALUATIVE:
+                continue
+            attributive = e.kind == "evaluative" and e.j <= a and a - e.j <= 2 \
+                and s.commas[a] == s.commas[e.j - 1] \
+                and not any(w in _NP_BREAK for w in s.words[e.j:a])
+            predicative = e.i >= b and e.i - b <= 6 and s.same_clause(b - 1, e.i) and any(
+                w in _COPULA for w in s.words[b:e.i]
+            ) and e.i - max(k for k in range(b, e.i) if s.words[k] in _COPULA) <= 3
+            if not (attributive or predicative):
+                continue
+            direction, cues = e.polarity, [(e, "predicate")]
+            neg = _negated(s, e, b if predicative else 0)
+            if neg is not None:
+                direction, cues = -direction, [*cues, (neg, "negation")]
+            out.append(_Contribution(0.8 * direction, tuple(cues)))
+        return out
+
+    def _modality(self, s: _Sentence, a: int, b: int, near: Iterable[int]) -> _Cue | None:
+        """A deontic cue in the same clause within six words of any token in ``near``."""
+        spots = list(near)
+        for c in s.cues:
+            if c.kind == "modality" and any(
+                s.same_clause(c.i, t) and min(abs(c.i - t), abs(c.j - 1 - t)) <= 6
+                for t in spots
+            ):
+                return c
+        return None
+
+    def _modal_only(self, s: _Sentence, a: int, b: int) -> _Contribution | None:
+        """Favor for a target governed by deontic modality alone ("X is necessary")."""
+        for c in s.cues:
+            if c.kind != "modality" or not s.same_clause(c.i, a):
+                continue
+            before = c.j <= a and a - c.j <= 6
+            after = c.i >= b and c.i - b <= 4 and any(w in _COPULA for w in s.words[b:c.i])
+            if not (before or after):
+                continue
+            cues: list[tuple[_Cue, str]] = [(c, "modality")]
+            direction = 1
+            for n in s.cues:
+                inside = (before and c.j <= n.i < a) or (after and b <= n.i < c.i)
+                if n.kind == "negation" and (inside or (n.j <= c.i and c.i - n.j <= 1)):
+                    direction, cues = -1, [*cues, (n, "negation")]
+                    break
+            return _Contribution(0.5 * direction, tuple(cues))
+        return None
+
+    def _score_mentions(
+        self, s: _Sentence, mentions: list[tuple[int, int]]
+    ) -> list[_Contribution]:
+        preds = [
+            c for c in s.cues
+            if c.kind in _PRED_KINDS and not any(c.i < b and a < c.j for a, b in mentions)
+        ]
+        out: list[_Contribution] = []
+        for a, b in mentions:
+            inherent = sum(c.polarity for c in s.cues if c.kind in _EVALUATIVE and a <= c.i < b)
+            found = self._left(s, preds, a) or self._right(s, preds, b, inherent)
+            evals = self._evaluative(s, a, b)
+            if found is not None:
+                pred_tokens = [c.i for c, role in found.cues if role == "predicate"]
+                modal = self._modality(s, a, b, [a, *pred_tokens])
+                if modal is not None:
+                    found = _Contribution(found.value * 1.5, (*found.cues, (modal, "modality")))
+                out.append(found)
+            out.extend(evals)
+            if found is None and not evals:
+                modal_only = self._modal_only(s, a, b)
+                if modal_only is not None:
+                    out.append(modal_only)
+        return out
+
+    # -- the table -------------------------------------------------------------------
+
+    def _sentiment_values(self, sentences: pd.DataFrame) -> list[float] | None:
+        import pandas as pd
+
+        names: tuple[str, ...]
+        if self.sentiment_column is None:
+            return None
+        if self.sentiment_column == "auto":
+            names = ("sentiment_score", "sentiment", "vader_compound")
+        else:
+            if self.sentiment_column not in sentences.columns:
+                raise InvalidOptionError(
+                    f"sentiment_column={self.sentiment_column!r} is not a column of the "
+                    f"sentence table (columns: {list(sentences.columns)})."
+                )
+            names = (self.sentiment_column,)
+        for name in names:
+            if name in sentences.columns and pd.api.types.is_numeric_dtype(sentences[name]):
+                return [
+                    0.0 if v != v else max(-1.0, min(1.0, float(v)))  # NaN -> 0
+                    for v in sentences[name].tolist()
+                ]
+        if self.sentiment_column != "auto":
+            raise InvalidOptionError(
+                f"Column {self.sentiment_column!r} is not numeric; pass a numeric sentiment "
+                "score column (e.g. 'sentiment_score')."
+            )
+        return None
+
+    def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
+        import pandas as pd
+
+        texts = sentences["text"].astype(str).tolist()
+        ids = sentences["sentence_id"].tolist()
+        offsets = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(ids)
+        paragraphs = (
+            sentences["paragraph_id"].tolist()
+            if self.anaphora and "paragraph_id" in sentences.columns else None
+        )
+        sentiment = self._sentiment_values(sentences)
+        rows = []
+        previous: set[str] = set()
+        for row, text in enumerate(texts):
+            s = _Sentence.analyse(text, self.lexicon)
+            base = int(offsets[row]) if offsets[row] == offsets[row] else 0
+            same_par = (
+                paragraphs is not None and row > 0 and paragraphs[row] == paragraphs[row - 1]
+            )
+            mentioned_here: set[str] = set()
+            for target in targets.values():
+                stance, score, cues, mentioned = self._one(
+                    s, target, same_par and target.name in previous,
+                    None if sentiment is None else sentiment[row],
+                )
+                if mentioned == "direct":
+                    mentioned_here.add(target.name)
+                rows.append((ids[row], target.name, stance, score,
+                             _cue_dicts(s, cues, base), mentioned is not None))
+            previous = mentioned_here
+        return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "mentioned"])
+
+    def _one(
+        self, s: _Sentence, target: Target, antecedent: bool, sentiment: float | None
+    ) -> tuple[str, float, list[tuple[int, int, str, int]], str | None]:
+        """Stance, score, cues (char start, end, role, polarity) and how it was mentioned."""
+        mentions: list[tuple[int, int]] = []
+        cues: list[tuple[int, int, str, int]] = []
+        if target.regex is not None:
+            for m in target.regex.finditer(s.text):
+                i, j = s.span(m.start(), m.end())
+                if i < j:
+                    mentions.append((i, j))
+                    cues.append((m.start(), m.end(), "target", 0))
+        how = "direct" if mentions else None
+        if not mentions and antecedent and s.pronouns:
+            mentions = [(k, k + 1) for k in s.pronouns]
+            cues = [(s.starts[k], s.ends[k], "target", 0) for k in s.pronouns]
+            how = "anaphora"
+        contributions = self._score_mentions(s, _merge(mentions)) if mentions else []
+        for rx, sign in ((target.favor_regex, 1), (target.against_regex, -1)):
+            if rx is None:
+                continue
+            for m in rx.finditer(s.text):
+                i, j = s.span(m.start(), m.end())
+                if i >= j:
+                    continue
+                how = how or "direct"
+                cues.append((m.start(), m.end(), "predicate", sign))
+                neg = _negated(s, _Cue(i, j, "specific", sign), 0)
+                direction = -sign if neg is not None else sign
+                found = ((neg, "negation"),) if neg is not None else ()
+                contributions.append(_Contribution(float(direction), found))
+        if not contributions and (how is not None or not self.require_mention):
+            contributions = self._fallback(s, sentiment, mentions)
+        total = sum(c.value for c in contributions)
+        score = round(math.tanh(total), 4)
+        for contribution in contributions:
+            for cue, role in contribution.cues:
+                if role == "sentiment" and cue.kind == "sentence":
+                    cues.append((0, len(s.text), role, cue.polarity))
+                else:
+                    cues.append((s.starts[cue.i], s.ends[cue.j - 1], role, cue.polarity))
+        if score >= self.min_score:
+            stance = "favor"
+        elif score <= -self.min_score:
+            stance = "against"
+        else:
+            stance = "none"
+        return stance, score, cues, how
+
+    def _fallback(
+        self, s: _Sentence, sentiment: float | None, mentions: list[tuple[int, int]]
+    ) -> list[_Contribution]:
+        """Sentence sentiment: the input column, else the polar words outside mentions."""
+        if sentiment is not None:
+            if not sentiment:
+                return []
+            cue = _Cue(0, 0, "sentence", 1 if sentiment > 0 else -1)
+            return [_Contribution(self.sentiment_weight * sentiment, ((cue, "sentiment"),))]
+        # Polar words outside the mentions; an evaluative word governed by a predicate
+        # takes the predicate's direction too ("prevent diseases" is positive).
+        free = [c for c in s.cues if not any(c.i < b and a < c.j for a, b in mentions)]
+        governing: set[_Cue] = set()
+        signs: list[int] = []
+        used: list[tuple[_Cue, str]] = []
+        for e in free:
+            if e.kind not in _EVALUATIVE:
+                continue
+            sign = e.polarity
+            gov = None
+            for p in free:
+                if p.kind in _PRED_KINDS and p.polarity and p.j <= e.i and e.i - p.j <= 3 \
+                        and s.same_clause(p.i, e.i):
+                    gov = p
+            if gov is not None:
+                governing.add(gov)
+                sign *= gov.polarity
+                used.append((gov, "sentiment"))
+            if _negated(s, e, gov.j if gov is not None else 0) is not None:
+                sign = -sign
+            signs.append(sign)
+            used.append((e, "sentiment"))
+        # Unlinked attitude verbs and nouns count too; change-of-state verbs ("continued")
+        # describe rather than evaluate when nothing links them.
+        for p in free:
+            if p.kind in ("transitive", "nouns") and p.polarity and p not in governing:
+                signs.append(-p.polarity if _negated(s, p, 0) is not None else p.polarity)
+                used.append((p, "sentiment"))
+        if not signs:
+            return []
+        value = self.sentiment_weight * sum(signs) / len(signs)
+        return [_Contribution(value, tuple(used))] if value else []
+
+
+def _merge(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join mentions that touch or are one word apart ("violent video games to minors")."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(set(mentions)):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _cue_dicts(
+    s: _Sentence, cues: list[tuple[int, int, str, int]], base: int
+) -> list[dict[str, Any]]:
+    seen = set()
+    out = []
+    for start, end, role, polarity in sorted(cues):
+        if (start, end, role) in seen:
+            continue
+        seen.add((start, end, role))
+        out.append({"text": s.text[start:end], "start": base + start, "end": base + end,
+                    "role": role, "polarity": polarity})
+    return out
+
+
+# --------------------------------------------------------------------------- public API
+
+
+@runtime_checkable
+class StanceScorer(Protocol):
+    """A stance model: takes the sentence table and the targets, returns the long table.
+
+    The sentence table has at least ``sentence_id`` and ``text`` (and ``start``,
+    ``section_id``, ``paragraph_id`` for an article). The result must have the columns
+    :data:`STANCE_COLUMNS`: one row per sentence and target, ``stance`` in
+    :data:`STANCE_LABELS`, ``score`` in [-1, 1], and ``cues`` a list (possibly empty) of
+    ``{text, start, end, role}`` dicts. A zero-shot NLI model wraps easily: score each
+    (sentence, target label) pair and return empty cue lists.
+    """
+
+    def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame: ...
+
+
+def _check_result(result: Any, scorer: Any, sentences: pd.DataFrame, targets: Targets) -> None:
+    import pandas as pd
+
+    name = getattr(scorer, "__name__", type(scorer).__name__)
+    if not isinstance(result, pd.DataFrame):
+        raise InvalidOptionError(
+            f"The stance scorer {name} returned {type(result).__name__}, not a DataFrame "
+            f"with the columns {list(STANCE_COLUMNS)}."
+        )
+    missing = [c for c in STANCE_COLUMNS if c not in result.columns]
+    if missing:
+        raise InvalidOptionError(
+            f"The stance scorer {name} returned a table without the column(s) {missing}; "
+            f"it must return {list(STANCE_COLUMNS)} (found {list(result.columns)})."
+        )
+    bad = sorted(set(result["stance"].dropna()) - set(STANCE_LABELS))
+    if bad or result["stance"].isna().any():
+        raise InvalidOptionError(
+            f"The stance scorer {name} returned stance values {bad or ['<missing>']}; use "
+            f"{', '.join(STANCE_LABELS)}."
+        )
+    scores = pd.to_numeric(result["score"], errors="coerce")
+    if scores.isna().any() or (scores.abs() > 1).any():
+        raise InvalidOptionError(
+            f"The stance scorer {name} returned scores that are missing, not numeric or "
+            "outside [-1, 1]."
+        )
+    unknown = sorted(set(result["target"]) - set(targets))
+    if unknown:
+        raise InvalidOptionError(
+            f"The stance scorer {name} returned unknown target(s) {unknown}; the targets "
+            f"are {list(targets)}."
+        )
+    stray = set(result["sentence_id"]) - set(sentences["sentence_id"])
+    if stray:
+        raise InvalidOptionError(
+            f"The stance scorer {name} returned sentence ids not in the input: "
+            f"{sorted(stray)[:5]}."
+        )
+    if not all(isinstance(c, list) for c in result["cues"]):
+        raise InvalidOptionError(
+            f"The stance scorer {name} returned 'cues' that are not lists; use a list of "
+            "{text, start, end, role} dicts per row (an empty list is fine)."
+        )
+
+
+def score_stance(
+    data: Any,
+    targets: TargetsLike,
+    *,
+    scorer: StanceScorer | None = None,
+) -> pd.DataFrame:
+    """Stance of every sentence toward every target, with the cues that explain it.
+
+    Parameters
+    ----------
+    data : Article, Analysis, DataFrame, list of str or str
+        Anything :func:`discourse.text.inputs.sentence_frame` accepts. A numeric
+        ``sentiment_score`` column (e.g. from :func:`discourse.score_sentiment`)
+        is used as the weak sentiment fallback.
+    targets : Targets, mapping, path or YAML text
+        See :func:`discourse.steps.stance.targets.load_targets`.
+    scorer : StanceScorer, optional
+        Another stance model; default :class:`LexicalStanceScorer`. Its table is checked.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence and target: ``sentence_id``, ``target``, ``stance`` (favor /
+        against / none), ``score`` in [-1, 1], ``cues`` (list of ``{text, start, end, role,
+        polarity}``; offsets into the article text when the input has a ``start`` column,
+        else into the sentence), ``mentioned`` (the built-in scorer), and ``section_id``
+        when the input has it.
+
+    Examples
+    --------
+    >>> table = score_stance(
+    ...     ["Moscow does not support the use of force.", "Talks resumed."],
+    ...     {"use_of_force": ["use of force", "military solution"]},
+    ... )
+    >>> table[["sentence_id", "stance"]].values.tolist()
+    [[0, 'against'], [1, 'none']]
+    >>> [(c["text"], c["role"]) for c in table["cues"][0]]
+    [('not', 'negation'), ('support', 'predicate'), ('use of force', 'target')]
+    """
+    frame = sentence_frame(data)
+    loaded = load_targets(targets)
+    model = scorer if scorer is not None else LexicalStanceScorer()
+    result = model(frame, loaded)
+    if scorer is not None:
+        _check_result(result, scorer, frame, loaded)
+    result = result.reset_index(drop=True)
+    if "section_id" in frame.columns and "section_id" not in result.columns:
+        sections = dict(zip(frame["sentence_id"], frame["section_id"], strict=False))
+        result["section_id"] = result["sentence_id"].map(sections)
+    return result
+
+
+def stance_columns(
+    long: pd.DataFrame, *, values: Literal["stance", "score"] = "stance"
+) -> pd.DataFrame:
+    """Pivot a stance table into one ``stance_<target>`` column per target.
+
+    Indexed by ``sentence_id``; ``values="score"`` gives ``stance_score_<target>``.
+
+    Examples
+    --------
+    >>> long = score_stance(["We support the talks."], {"talks": ["talks"]})
+    >>> stance_columns(long).to_dict("records")
+    [{'stance_talks': 'favor'}]
+    """
+    from discourse.errors import check_choice
+
+    check_choice("values", values, ("stance", "score"))
+    prefix = "stance_" if values == "stance" else "stance_score_"
+    order = list(dict.fromkeys(long["target"]))
+    wide = long.pivot(index="sentence_id", columns="target", values=values)
+    wide = wide[order]
+    wide.columns = [f"{prefix}{t}" for t in order]
+    wide.columns.name = None
+    return wide
+
+
+def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:
+    """Counts per stance and the net stance per target (and per section, if known).
+
+    Columns: ``section_id`` (when the table has it), ``target``, ``sentences``,
+    ``mentioned`` (sentences mentioning the target, when known), ``favor``,
+    ``against``, ``none``, ``net`` (favor − against) and ``mean_score`` (mean score of
+    the favor / against sentences; NaN if there are none).
+
+    Examples
+    --------
+    >>> long = score_stance(["We support the talks.", "They reject the talks."],
+    ...                     {"talks": ["talks"]})
+    >>> stance_by_section(long)[["target", "favor", "against", "net"]].values.tolist()
+    [['talks', 1, 1, 0]]
+    """
+    import pandas as pd
+
+    keys = ["section_id", "target"] if "section_id" in long.columns else ["target"]
+    rows = []
+    for key, group in long.groupby(keys, sort=False):
+        key = key if isinstance(key, tuple) else (key,)
+        counts = group["stance"].value_counts()
+        stanced = group.loc[group["stance"] != "none", "score"]
+        row = dict(zip(keys, key, strict=True))
+        row["sentences"] = len(group)
+        if "mentioned" in group.columns:
+            row["mentioned"] = int(group["mentioned"].sum())
+        for label in STANCE_LABELS:
+            row[label] = int(counts.get(label, 0))
+        row["net"] = row["favor"] - row["against"]
+        row["mean_score"] = float(stanced.mean()) if len(stanced) else float("nan")
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if "section_id" in keys and len(out):
+        out = out.sort_values(["section_id"], kind="stable").reset_index(drop=True)
+    return out

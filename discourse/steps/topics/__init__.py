@@ -1,0 +1,1 @@
+"""Topic segments within each section, and corpus topics."""

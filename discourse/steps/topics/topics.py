@@ -1,0 +1,480 @@
+"""Topic segments of an article, with labels, and NMF topics over a corpus of texts.
+
+:func:`segment_topics` splits each body section of an article into topic segments with
+:func:`discourse.steps.topics.segmentation.segment_sentences` (paragraph breaks are the preferred
+boundaries; segments never cross sections) and describes each segment by its distinctive
+words and its dominant keyword category. :func:`segment_ids` gives the segment of every
+sentence. :func:`corpus_topics` fits an NMF topic model (scikit-learn) to the paragraphs of
+many texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from discourse.errors import InvalidOptionError, check_choice
+from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
+from discourse.lexicon.resources import load_lexicon
+from discourse.steps.topics.segmentation import (
+    ParagraphMode,
+    segment_sentences,
+    segments_from_boundaries,
+)
+from discourse.text.inputs import sentence_frame
+from discourse.text.tokens import stem, stopwords, tokenize
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "SEGMENT_COLUMNS",
+    "CorpusTopics",
+    "corpus_topics",
+    "segment_ids",
+    "segment_topics",
+]
+
+#: Columns of :func:`segment_topics`, in order.
+SEGMENT_COLUMNS = (
+    "section_id",
+    "segment_id",
+    "first_sentence",
+    "last_sentence",
+    "n_sentences",
+    "label",
+    "top_terms",
+    "keyword_category",
+)
+
+_LABEL_TERMS = 3
+# Spelled-out numbers count as content words but make poor labels.
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+    "billion", "trillion", "first", "second", "third",
+})
+
+
+def segment_topics(
+    data: Any,
+    *,
+    n_segments: int | None = None,
+    dictionary: Any = None,
+    front: Literal["segment", "skip"] = "segment",
+    paragraphs: ParagraphMode = "prefer",
+    min_length: int = 2,
+    max_length: int = 40,
+    penalty: float = 1.2,
+    n_terms: int = 6,
+) -> pd.DataFrame:
+    """Split each section of an article into topic segments and describe them.
+
+    Parameters
+    ----------
+    data : Article, Analysis, DataFrame, list of str or str
+        Anything :func:`discourse.text.inputs.sentence_frame` accepts. The ``section_id`` and
+        ``paragraph_id`` columns are used when present; without ``section_id`` the whole
+        text is one section.
+    n_segments : int, optional
+        Segments wanted in each body section (fewer if the section is too short); by
+        default chosen from the text.
+    dictionary : None, mapping, path or Dictionary
+        The keyword categories, in any form :func:`discourse.lexicon.dictionary.load_dictionary`
+        accepts; ``None`` is the default peace / security / cooperation dictionary.
+    front : {"segment", "skip"}
+        The front matter (rows with ``section_kind == "front"``: title and standfirst) is
+        one segment of its own (``"segment"``) or left out (``"skip"``).
+    paragraphs : {"prefer", "only", "ignore"}
+        How paragraph breaks guide boundaries; see
+        :func:`~discourse.steps.topics.segmentation.segment_sentences`.
+    min_length, max_length, penalty
+        Passed to :func:`~discourse.steps.topics.segmentation.segment_sentences`.
+    n_terms : int
+        Number of distinctive terms in ``top_terms``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per segment, in reading order:
+
+        - ``section_id``: the section (0 when the input has no sections);
+        - ``segment_id``: counts segments through the article from 0;
+        - ``first_sentence``, ``last_sentence``: ``sentence_id`` of its first and last
+          sentence (inclusive);
+        - ``n_sentences``;
+        - ``label``: its 2-3 most distinctive content words, joined by ", ";
+        - ``top_terms``: its ``n_terms`` most distinctive content words, ", "-joined, by
+          TF-IDF of the segment's stems against the article's other segments (each stem
+          shown in its most frequent form; reporting verbs such as "said" left out);
+        - ``keyword_category``: the dictionary category with most hits in the segment
+          (matched as :mod:`discourse.lexicon.dictionary` does: phrases and exclusions count; the
+          first in dictionary order on a tie), or None without hits.
+
+    Examples
+    --------
+    >>> table = segment_topics(["Peace talks resumed in Geneva.", "Peace envoys met.",
+    ...                         "Oil prices fell.", "Oil traders sold."])
+    >>> table[["segment_id", "first_sentence", "last_sentence", "keyword_category"]].values.tolist()
+    [[0, 0, 1, 'peace'], [1, 2, 3, None]]
+    >>> table["label"].tolist()
+    ['peace, Geneva, resumed', 'oil, traders, prices']
+    """
+    import pandas as pd
+
+    check_choice("front", front, ("segment", "skip"))
+    dic = load_dictionary(dictionary)
+    frame = sentence_frame(data)
+    texts = frame["text"].astype(str).tolist()
+    ids = frame["sentence_id"].tolist()
+    spans = []  # (section_id, first row, end row)
+    for section, first, end in _sections(frame):
+        if front == "skip" and _is_front(frame, first):
+            continue
+        if _is_front(frame, first):
+            spans.append((section, first, end))
+            continue
+        breaks = _paragraph_breaks(frame, first, end)
+        bounds = segment_sentences(
+            texts[first:end], n_segments=n_segments, paragraph_breaks=breaks,
+            paragraphs=paragraphs, min_length=min_length, max_length=max_length,
+            penalty=penalty,
+        )
+        spans += [(section, first + r.start, first + r.stop)
+                  for r in segments_from_boundaries(bounds, end - first)]
+    terms = _distinctive_terms([texts[a:b] for _, a, b in spans], n_terms)
+    rows = []
+    for number, ((section, a, b), top) in enumerate(zip(spans, terms, strict=True)):
+        category = _dominant_category(texts[a:b], dic)
+        rows.append((section, number, ids[a], ids[b - 1], b - a,
+                     ", ".join(top[:_LABEL_TERMS]), ", ".join(top), category))
+    table = pd.DataFrame(rows, columns=list(SEGMENT_COLUMNS))
+    # Object dtype keeps None (pandas 3 would store NaN in a str column).
+    table["keyword_category"] = pd.Series([r[-1] for r in rows], dtype=object)
+    for column in ("section_id", "segment_id", "first_sentence", "last_sentence", "n_sentences"):
+        table[column] = table[column].astype("int64")
+    return table
+
+
+def segment_ids(data: Any, segments: pd.DataFrame) -> pd.Series:
+    """The ``segment_id`` of every sentence, aligned with the sentence table of ``data``.
+
+    Parameters
+    ----------
+    data : Article, Analysis, DataFrame, list of str or str
+        The input given to :func:`segment_topics`.
+    segments : pandas.DataFrame
+        The table :func:`segment_topics` returned for it.
+
+    Returns
+    -------
+    pandas.Series
+        Named ``segment_id``, dtype ``Int64``, same index as the sentence table; ``<NA>``
+        for sentences in no segment (front matter skipped with ``front="skip"``).
+
+    Examples
+    --------
+    >>> texts = ["Peace talks resumed.", "Peace envoys met.", "Oil prices fell.", "Oil fell."]
+    >>> segment_ids(texts, segment_topics(texts)).tolist()
+    [0, 0, 1, 1]
+    """
+    import numpy as np
+    import pandas as pd
+
+    frame = sentence_frame(data)
+    sentence = frame["sentence_id"].to_numpy()
+    out = np.full(len(frame), -1, dtype=np.int64)
+    for first, last, number in segments[
+        ["first_sentence", "last_sentence", "segment_id"]
+    ].itertuples(index=False):
+        out[(sentence >= first) & (sentence <= last)] = number
+    series = pd.Series(out, index=frame.index, name="segment_id").astype("Int64")
+    return series.mask(series < 0)
+
+
+def _sections(frame: pd.DataFrame) -> list[tuple[int, int, int]]:
+    """(section_id, first row, end row) of each run of rows with the same section."""
+    n = len(frame)
+    if n == 0:
+        return []
+    if "section_id" not in frame.columns:
+        return [(0, 0, n)]
+    values = frame["section_id"].tolist()
+    runs = []
+    first = 0
+    for i in range(1, n + 1):
+        if i == n or values[i] != values[first]:
+            runs.append((int(values[first]), first, i))
+            first = i
+    return runs
+
+
+def _is_front(frame: pd.DataFrame, row: int) -> bool:
+    return "section_kind" in frame.columns and frame["section_kind"].iat[row] == "front"
+
+
+def _paragraph_breaks(frame: pd.DataFrame, first: int, end: int) -> list[int] | None:
+    if "paragraph_id" not in frame.columns:
+        return None
+    values = frame["paragraph_id"].iloc[first:end].tolist()
+    return [i for i in range(1, len(values)) if values[i] != values[i - 1]]
+
+
+# --- labels and categories -----------------------------------------------------------------
+
+
+@cache
+def _label_stopwords() -> frozenset[str]:
+    # Reporting verbs ("said", "noted") fill news quotes but say nothing of the topic.
+    verbs = load_lexicon("abbreviations.yaml").get("attribution_verbs", [])
+    return stopwords() | frozenset(v.lower() for v in verbs) | _NUMBER_WORDS
+
+
+def _term_counts(texts: list[str], forms: dict[str, Counter[str]]) -> Counter[str]:
+    """Stem counts of the content words of ``texts``; records surface forms in ``forms``.
+
+    A sentence's first word is recorded as ``""`` (its capital says nothing about it).
+    """
+    stops = _label_stopwords()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for position, token in enumerate(tokenize(text)):
+            lower = normalize_word(token.text)
+            if len(lower) < 3 or lower in stops or not lower[0].isalpha():
+                continue
+            key = stem(lower)
+            counts[key] += 1
+            seen = forms.setdefault(key, Counter())
+            seen[normalize_word(token.text, lower=False) if position else ""] += 1
+            seen[" " + lower] += 0  # a fallback spelling, in order of appearance
+    return counts
+
+
+def _display(forms: Counter[str]) -> str:
+    """The most frequent form of a stem, lower-cased unless never written in lower case."""
+    lowered: Counter[str] = Counter()
+    for form, count in forms.items():
+        if form and not form.startswith(" "):
+            lowered[form.lower()] += count
+    if not lowered:  # seen only at the start of sentences
+        return next(f for f in forms if f.startswith(" "))[1:]
+    best = max(lowered, key=lowered.__getitem__)  # max keeps the first of equals
+    if best in forms:
+        return best
+    return max((f for f in forms if f.lower() == best), key=forms.__getitem__)
+
+
+def _distinctive_terms(groups: list[list[str]], n_terms: int) -> list[list[str]]:
+    """Top ``n_terms`` words per group by TF-IDF against the other groups."""
+    import math
+
+    forms: dict[str, Counter[str]] = {}
+    counts = [_term_counts(texts, forms) for texts in groups]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(groups)
+    out = []
+    for c in counts:
+        order = {key: i for i, key in enumerate(c)}
+        # Ties (common among words seen once) go to longer, then earlier, words.
+        scored = sorted(c, key=lambda s: (
+            -c[s] * (math.log((1 + n) / (1 + df[s])) + 1), -len(s), order[s]
+        ))
+        shown: list[str] = []
+        for key in scored:
+            word = _display(forms[key])
+            if word.lower() not in (w.lower() for w in shown):
+                shown.append(word)
+            if len(shown) == n_terms:
+                break
+        out.append(shown)
+    return out
+
+
+def _dominant_category(texts: list[str], dic: Dictionary) -> str | None:
+    hits = Counter(m.category for text in texts for m in TextTokens(text).hits(dic))
+    if not hits:
+        return None
+    return max(dic.categories, key=hits.__getitem__)  # max keeps the first of equals
+
+
+# --- corpus topics ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusTopics:
+    """An NMF topic model of a corpus's paragraphs. Build one with :func:`corpus_topics`.
+
+    Attributes
+    ----------
+    topics : pandas.DataFrame
+        One row per topic: ``topic`` (from 0), ``label`` (3 top terms, ", "-joined),
+        ``top_terms`` (", "-joined), ``share`` (its share of the corpus's topic weight).
+    terms : pandas.DataFrame
+        ``topic``, ``rank`` (from 1), ``term``, ``weight``: the top terms of every topic.
+    shares : pandas.DataFrame
+        ``doc_id``, ``topic``, ``share``: each document's topic shares (summing to 1 per
+        document with any weight).
+    paragraphs : pandas.DataFrame
+        ``doc_id``, ``paragraph_id`` (from 0 per document), ``text``, ``topic`` (the
+        strongest, -1 when all weights are 0) and ``weight`` (its share of the paragraph).
+    """
+
+    topics: pd.DataFrame
+    terms: pd.DataFrame
+    shares: pd.DataFrame
+    paragraphs: pd.DataFrame
+
+
+def corpus_topics(
+    texts: Any,
+    n_topics: int = 10,
+    *,
+    n_terms: int = 10,
+    min_words: int = 5,
+    max_features: int = 5000,
+    random_state: int = 0,
+) -> CorpusTopics:
+    """Fit an NMF topic model to the paragraphs of a corpus.
+
+    Each text is split into paragraphs at blank lines, and at line breaks in blocks whose
+    lines are longer than 100 characters (one paragraph per line, not hard-wrapped);
+    paragraphs with fewer than ``min_words`` content words are left out. Paragraphs
+    are TF-IDF vectors of lower-cased content words (no stopwords, no numbers; terms must
+    occur in 2 paragraphs once there are 10 or more), factorised with scikit-learn's
+    ``NMF`` (``init="nndsvda"``, so results are deterministic).
+
+    Parameters
+    ----------
+    texts : list of str, mapping of str to str, or DataFrame
+        The documents: a list (ids ``0, 1, ...``), a mapping from id to text, or a
+        DataFrame with a ``text`` column (ids from a ``doc_id`` column, else the index).
+    n_topics : int
+        Number of topics.
+    n_terms : int
+        Top terms kept per topic.
+    min_words : int
+        Fewest content words in a paragraph used for the model.
+    max_features : int
+        Largest vocabulary (most frequent terms).
+    random_state : int
+        Passed to NMF.
+
+    Returns
+    -------
+    CorpusTopics
+
+    Examples
+    --------
+    >>> docs = {"a": "Peace talks resumed.  Negotiators met.\\n\\nTrade and tariffs rose.",
+    ...         "b": "Trade deals and tariffs.\\n\\nPeace negotiators talks again."}
+    >>> model = corpus_topics(docs, n_topics=2, min_words=2)
+    >>> sorted(model.shares["doc_id"].unique().tolist())
+    ['a', 'b']
+    """
+    import numpy as np
+    import pandas as pd
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from discourse.text.tokens import content_words
+
+    if not isinstance(n_topics, int) or n_topics < 1:
+        raise InvalidOptionError(f"n_topics must be a positive integer (got {n_topics!r}).")
+    docs = _documents(texts)
+    rows = []
+    for doc_id, text in docs:
+        for number, paragraph in enumerate(_paragraphs(text)):
+            if len(content_words(paragraph)) >= min_words:
+                rows.append((doc_id, number, paragraph))
+    paragraphs = pd.DataFrame(rows, columns=["doc_id", "paragraph_id", "text"])
+    if len(paragraphs) < n_topics:
+        raise InvalidOptionError(
+            f"n_topics={n_topics} needs at least as many paragraphs with {min_words} or more "
+            f"content words; the corpus has {len(paragraphs)}. Ask for fewer topics or "
+            "lower min_words."
+        )
+    vectorizer = TfidfVectorizer(
+        tokenizer=content_words, lowercase=False, token_pattern=None, sublinear_tf=True,
+        min_df=2 if len(paragraphs) >= 10 else 1, max_features=max_features,
+    )
+    matrix = vectorizer.fit_transform(paragraphs["text"])
+    vocabulary = vectorizer.get_feature_names_out()
+    if n_topics > min(matrix.shape):
+        raise InvalidOptionError(
+            f"n_topics={n_topics} is more than the {min(matrix.shape)} paragraphs or terms "
+            "the corpus offers; ask for fewer topics."
+        )
+    model = NMF(n_components=n_topics, init="nndsvda", random_state=random_state, max_iter=500)
+    weights = model.fit_transform(matrix)
+    components = model.components_
+
+    term_rows, topic_rows = [], []
+    totals = weights.sum(axis=0)
+    for topic in range(n_topics):
+        top = np.argsort(-components[topic], kind="stable")[:n_terms]
+        words = [str(vocabulary[i]) for i in top]
+        term_rows += [(topic, rank + 1, w, float(components[topic, i]))
+                      for rank, (w, i) in enumerate(zip(words, top, strict=True))]
+        share = float(totals[topic] / totals.sum()) if totals.sum() > 0 else 0.0
+        topic_rows.append((topic, ", ".join(words[:_LABEL_TERMS]), ", ".join(words), share))
+
+    row_sum = weights.sum(axis=1)
+    paragraphs["topic"] = np.where(row_sum > 0, weights.argmax(axis=1), -1)
+    paragraphs["weight"] = np.where(
+        row_sum > 0, weights.max(axis=1) / np.where(row_sum > 0, row_sum, 1), 0.0
+    )
+    by_doc = pd.DataFrame(weights).groupby(paragraphs["doc_id"].to_numpy(), sort=False).sum()
+    by_doc = by_doc.div(by_doc.sum(axis=1).replace(0, 1), axis=0)
+    by_doc.index.name, by_doc.columns.name = "doc_id", "topic"
+    shares = by_doc.stack().rename("share").reset_index()
+    return CorpusTopics(
+        topics=pd.DataFrame(topic_rows, columns=["topic", "label", "top_terms", "share"]),
+        terms=pd.DataFrame(term_rows, columns=["topic", "rank", "term", "weight"]),
+        shares=shares,
+        paragraphs=paragraphs,
+    )
+
+
+def _documents(texts: Any) -> list[tuple[Any, str]]:
+    import pandas as pd
+
+    if isinstance(texts, pd.DataFrame):
+        if "text" not in texts.columns:
+            raise InvalidOptionError(
+                "The DataFrame given has no 'text' column; pass one document per row in a "
+                f"'text' column (columns found: {list(texts.columns)})."
+            )
+        ids = texts["doc_id"] if "doc_id" in texts.columns else texts.index
+        return list(zip(ids.tolist(), texts["text"].astype(str).tolist(), strict=True))
+    if isinstance(texts, Mapping):
+        return [(k, str(v)) for k, v in texts.items()]
+    if isinstance(texts, (list, tuple)) and all(isinstance(t, str) for t in texts):
+        return list(enumerate(texts))
+    raise InvalidOptionError(
+        f"Cannot read a corpus from an object of type {type(texts).__name__}; pass a list "
+        "of strings, a mapping of id to text, or a DataFrame with a 'text' column."
+    )
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+#: A block holding a line longer than this is not hard-wrapped: each line is a paragraph.
+_WRAP_WIDTH = 100
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs of a plain text: blocks between blank lines, or lines when the lines of a
+    block are too long to be a hard-wrapped paragraph (one paragraph per line)."""
+    out = []
+    for block in _BLANK_LINE.split(text):
+        lines = [line for line in block.splitlines() if line.strip()]
+        if any(len(line) > _WRAP_WIDTH for line in lines):
+            out += [" ".join(line.split()) for line in lines]
+        elif lines:
+            out.append(" ".join(block.split()))
+    return out

@@ -1,0 +1,1 @@
+"""Developer tools (not installed): benchmark, fuzzing and model-fitting scripts."""
