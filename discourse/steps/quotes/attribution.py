@@ -460,7 +460,9 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 if mention is not None:
                     out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
-        if _noun_reading(toks, vi, vj, surface, lemma):
+        if _noun_reading(toks, vi, vj, surface, lemma) or (
+            vj + 1 < len(toks) and toks[vj + 1].low in _NO_SPEECH
+        ):
             continue
         mention, aux = _subject_aux(toks, vi, text)
         quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
@@ -572,8 +574,10 @@ def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
 
 
 _AUX = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "did",
-                  "does", "do", "not", "never", "n't", "is", "was", "are", "were", "been", "be",
-                  "has", "have", "had", "just", "all", "both", "each", "still", "long"})
+                  "does", "do", "not", "never", "n't", "has", "have", "had", "just", "all",
+                  "both", "each", "still", "long"})
+#: Objects that say no speech follows ("the law says nothing about it").
+_NO_SPEECH = frozenset({"nothing", "little", "anything", "no", "goodbye", "hello", "grace"})
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night",
                          "weekend", "summer", "spring", "fall", "autumn", "winter"})
 _TIME_DETS = frozenset({"this", "last", "next", "that", "on", "in", "earlier", "late", "early"})
@@ -728,8 +732,9 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
         first = toks[a]
         lowered = first.kind == "w" and not first.upper
         outer_prep = n + 1 < len(segs) and toks[segs[n + 1][0]].low in _PREP_LINKS
+        tagged = first.upper and b - a <= 3 and apposition(toks[a:b], text) is not None
         if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
-                                  or first.low in _APPOSITION_STARTS or outer_prep):
+                                  or first.low in _APPOSITION_STARTS or outer_prep or tagged):
             if first.low in _CLAUSE_WORDS or (
                 first.low not in ("who", "whose", "which")
                 and any(t.kind == "w" and t.low in _FINITE for t in toks[a:b])
