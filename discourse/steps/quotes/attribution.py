@@ -408,6 +408,7 @@ class Attribution:
     that: int = -1  # offset of a "that" complement after the verb, or -1
     entity: Entity | None = None
     belief: bool = False  # a belief, intention or finding ("thinks", "wants", "a poll found")
+    transcript: bool = False  # a transcript's speaker tag ("PENCE: ...")
 
     @property
     def start(self) -> int:
@@ -434,7 +435,7 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
     verbs = _verbs()
     matches = _verb_matches(text, start, end, masked, headline)
     colon = text.find(":", start, end)
-    if not matches and colon < 0:
+    if not matches and colon < 0 and not masked:
         return []
     toks = tokens(text, start, end, masked)
     at = {t.start: i for i, t in enumerate(toks)}
@@ -492,6 +493,8 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         att = _colon(toks, text, headline)
         if att is not None:
             out.append(att)
+    if masked and not out:
+        out += _dash_attributions(toks, text)
     return out
 
 
@@ -927,19 +930,58 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
 
 
 def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
-    """'Lavrov: Moscow ready to help' (headline) or 'Lavrov: "We are ready."'."""
+    """'Lavrov: Moscow ready to help' (headline), 'Lavrov: "We are ready."', 'Howard Kurtz,
+    Fox News: "..."' or a transcript's speaker tag ('PENCE: Well, the question ...')."""
     k = next((i for i, t in enumerate(toks) if t.text == ":"), -1)
     if k < 1 or k + 1 >= len(toks):
         return None
-    if not headline and toks[k + 1].kind != "q":
+    before = toks[:k]
+    tag = k <= 3 and all(t.kind == "w" and t.text.isupper() and t.text.rstrip(".").isalpha()
+                         for t in before)
+    if tag and toks[0].start > 0 and text[toks[0].start - 1] not in "\n":
+        tag = False  # a speaker tag starts its line
+    if not headline and toks[k + 1].kind != "q" and not tag:
         return None
-    parts = np_before(toks, k - 1)
+    if tag:
+        words = tuple(t.text.title() for t in before if t.low not in lexicon().titles)
+        if not words:
+            return None
+        start, end = before[0].start, before[-1].end
+        mention = Mention(start, end, text[start:end], "name", "person", name=words)
+        return Attribution(mention, ":", toks[k].start, toks[k].end, transcript=True)
+    comma = next((i for i, t in enumerate(before) if t.text == ","), -1)
+    org = None
+    if comma > 0 and all(t.kind == "w" and t.upper for t in before[comma + 1 :]):
+        org = text[before[comma + 1].start : before[-1].end] if comma + 1 < k else None
+        last = comma - 1
+    else:
+        last = k - 1
+    parts = np_before(toks, last)
     if not parts or parts[0] is not toks[0]:
         return None
     mention = interpret(parts, text)
     if mention is None or mention.kind != "person" or mention.form == "pronoun":
         return None
+    if org:
+        mention.organisation = mention.organisation or org
     return Attribution(mention, ":", toks[k].start, toks[k].end)
+
+
+def _dash_attributions(toks: list[Tok], text: str) -> list[Attribution]:
+    """A quotation signed with a dash and a name: '“…” ― Esther Tapia'."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].kind != "q" or toks[i + 1].text not in ("―", "—", "–", "-"):
+            continue
+        parts = np_after(toks, i + 2)
+        mention = interpret(parts, text) if parts else None
+        if mention is None or mention.form != "name" or mention.kind != "person":
+            continue
+        e = i + 2 + len(parts)
+        if e < len(toks) and toks[e].kind != "q" and toks[e].text not in ".,;":
+            continue
+        out.append(Attribution(mention, toks[i + 1].text, toks[i + 1].start, toks[i + 1].end))
+    return out
 
 
 # --------------------------------------------------------------------------- sentences
@@ -1202,6 +1244,7 @@ def _sentence_rows(
         if a is not None and a.entity is not None:
             par_speaker.setdefault(q.paragraph_id, a.entity.key)
     par_id = sec_id = -1
+    tagged: Attribution | None = None
     last: str | None = None  # latest speaker in the paragraph
     carry: str | None = None  # speaker carried over from the previous paragraph
     ahead: str | None = None  # first speaker attributed later in the paragraph
@@ -1211,6 +1254,7 @@ def _sentence_rows(
             # the previous paragraph (same section), unless this paragraph names one.
             carry = last if s.section_id == sec_id else None
             last = None
+            tagged = None  # a transcript speaker tag's attribution, for the paragraph
             par_id, sec_id = s.paragraph_id, s.section_id
             ahead = par_speaker.get(par_id)
         ps = pieces[si]
@@ -1256,6 +1300,11 @@ def _sentence_rows(
             kept = []
             att = _best(spoken or sa)
             speaker = att.entity.key if att.entity else None
+            if att.transcript:
+                qtype, tagged = "direct", att  # "PENCE: Well, ..." is his own words
+        elif tagged is not None:
+            qtype, kept = "direct", []
+            speaker = tagged.entity.key if tagged.entity else None
         else:
             qtype = "none"
             kept = []

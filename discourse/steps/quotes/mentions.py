@@ -400,7 +400,8 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
                        nationality=nationality, organisation=organisation,
                        gender=gender or _name_gender(words, lex))
 
-    if hlow in lex.org_heads or (head.upper and hlow in lex.nationality):
+    acronym = len(body) == 1 and len(head.text) >= 2 and _ACRONYM.fullmatch(head.text) is not None
+    if hlow in lex.org_heads or (head.upper and hlow in lex.nationality) or acronym:
         if head.upper:
             org = " ".join(t.text for t in body if t.upper)
             return Mention(start, end, surface, "name", "organisation", name=(org,),
