@@ -745,7 +745,7 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
                 return None  # "..., and the meeting deteriorated, said": a clause
             appositions.append(toks[a:b])
             continue
-        if n == 0:
+        if n == 0 and toks[b - 1].text != ")":
             # "one of the family's attorneys, Justin Bamberg, said": a name in apposition.
             name, start = _phrase_before(toks, b - 1, text)
             if (name is None or name.form != "name" or name.kind != "person" or start != a
@@ -1213,16 +1213,28 @@ def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
                 if k >= len(closes) or closes[k] >= q.open:
                     before = a
                 break
-        if before is not None and text[before.end : q.open].strip() == ":":
-            own.append(before)
-        else:
-            own.append(after or before)
+        own.append(_nearer(text, q, before, after))
     by_chain: dict[int, Attribution] = {}
     for q, a in zip(quotes, own, strict=True):
         if a is not None:
             by_chain.setdefault(q.chain, a)
     return [a if a is not None else by_chain.get(q.chain) for q, a in zip(quotes, own,
                                                                           strict=True)]
+
+
+def _nearer(text: str, q: Quote, before: Attribution | None,
+            after: Attribution | None) -> Attribution | None:
+    """The attribution a quotation belongs to: the one right after it ('," said X'), unless
+    only the one before it is adjacent ('X said via email that, "...'; 'X: "..."')."""
+    if before is None or after is None:
+        return after or before
+    lead = text[before.end : q.open]
+    if lead.strip() == ":":
+        return before
+    tail = text[q.close + 1 : after.start] if q.close >= 0 else ""
+    if len(tail.split()) > 3 and len(lead.split()) <= 4:
+        return before
+    return after
 
 
 def _sentence_rows(
@@ -1298,7 +1310,7 @@ def _sentence_rows(
             spoken = [a for a in sa if not a.belief]
             qtype = "indirect" if spoken else "belief"
             kept = []
-            att = _best(spoken or sa)
+            att = _best(spoken or sa, article.text, s.end)
             speaker = att.entity.key if att.entity else None
             if att.transcript:
                 qtype, tagged = "direct", att  # "PENCE: Well, ..." is his own words
@@ -1326,9 +1338,16 @@ def _sentence_rows(
     return rows
 
 
-def _best(atts: list[Attribution]) -> Attribution:
-    """The attribution that names the speaker best: a person, group or organisation before
-    a document ("In a Facebook message posted Friday, Cruz said"), else the first."""
+def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution:
+    """The attribution that governs a sentence: a closing reporting clause ("..., the source
+    added.", "..., according to the attorneys."), else the first naming a person, group or
+    organisation rather than a document ("In a Facebook message posted Friday, Cruz said"),
+    else the first."""
+    if len(atts) > 1 and end >= 0:
+        last = atts[-1]
+        rest = text[last.end : end]
+        if not rest.strip(" .”’\"')!?\n") and text[: last.start].rstrip()[-1:] in ",—–":
+            return last
     for a in atts:
         if a.mention.kind != "document":
             return a

@@ -61,6 +61,11 @@ _DROP = frozenset({
 _WORD = re.compile(r"[\w’'\-.]+")
 _CUT = re.compile(r"\s(?:for|of|at|with|from|in|on|who|which|whose|that)\s|[,(—–]")
 _DOUBLE_MARKS = '"“”'
+_QUANTITY_OF = re.compile(
+    r"^(?:(?:a|an|the|only|nearly|about|almost|some)\s+)*(?:[\w.%-]+\s+)?(?:majority|percent|"
+    r"number|one|some|most|many|all|half|none|few|several|each|group|third|quarter|dozens|"
+    r"hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|\d+%?)\s+of\s+"
+    r"(?:the\s+|\d+\s+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -164,6 +169,8 @@ def _heads(source: str) -> set[str]:
     """The words that identify a source phrase: the last word of each comma-separated part
     before any prepositional complement, without titles or possessive endings."""
     heads: set[str] = set()
+    # "A majority of voters", "52 percent of registered voters": the head follows "of".
+    source = _QUANTITY_OF.sub("", source)
     for part in re.split(r"[,(]", source):
         part = _CUT.split(" " + part + " ")[0] if _CUT.search(" " + part + " ") else part
         words = [w.strip(".'’").lower() for w in _WORD.findall(part)]
