@@ -473,7 +473,8 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             mention = None
         if (mention is not None and not headline and not aux and surface == lemma
                 and " " not in surface and mention.form != "pronoun"
-                and mention.kind in ("person", "organisation")):
+                and mention.kind in ("person", "organisation")
+                and not mention.text.endswith("s")):
             mention = None  # "How will Disney explain it?": a base form after a singular
         if mention is not None and kind == "belief" and lemma in _DOCUMENT_BELIEFS and (
             mention.kind != "document"
@@ -604,6 +605,8 @@ _NOT_NOUNS = frozenset({
 }) | _CLAUSE_WORDS
 _PREP_LINKS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside",
                          "outside", "on", "for", "with"})
+_LY_NOUNS = frozenset({"family", "ally", "italy", "july", "assembly", "rally", "daily", "supply",
+                       "monopoly", "anomaly", "bully", "belly", "lily", "holly", "polly"})
 _SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "ary", "ic",
                       "less", "est", "ed")
 
@@ -623,9 +626,7 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
         elif low in _AUX and not t.upper:
             aux = True
             i -= 1
-        elif not t.upper and low.endswith("ly") and len(low) > 4 and low not in (
-            "family", "ally", "italy", "july", "assembly", "rally", "daily", "supply"
-        ):
+        elif not t.upper and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS:
             i -= 1
         elif low in _WEEKDAYS:
             i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
@@ -795,9 +796,16 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
     if parts and k >= 1 and toks[k].kind == "w" and toks[k].low in _PREPOSITIONS:
         head_parts = np_before(toks, k - 1)
         head = interpret(head_parts, text)
+        if head is None and toks[k].low in _PREP_LINKS:
+            # "Experts on North Korea said": the speaker is the common noun.
+            common, cfirst = _common_np(toks, k - 1, text)
+            if common is not None:
+                common.end = toks[i].end
+                common.text = text[common.start : common.end]
+                return common, cfirst
         of = interpret(parts, text)
         first = k - len(head_parts)
-        if head is not None and head.kind == "person" and head.form != "pronoun":
+        if head is not None and head.kind in ("person", "group") and head.form != "pronoun":
             if of is not None and of.form == "name" and toks[k].low in ("for", "of", "at"):
                 head.organisation = head.organisation or " ".join(of.name)
             head.end = toks[i].end
@@ -835,7 +843,8 @@ def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]
         return None, i
     hlow = head.low
     plural = hlow.endswith("s") and not hlow.endswith(("ss", "us", "is")) and len(hlow) > 3
-    if hlow in _NOT_NOUNS or hlow in lex.pronouns or hlow.endswith(("ed", "ly", "ing")) or (
+    adverb = hlow.endswith("ly") and hlow not in _LY_NOUNS
+    if hlow in _NOT_NOUNS or hlow in lex.pronouns or hlow.endswith(("ed", "ing")) or adverb or (
         hlow in lex.determiners or hlow in _QUANTIFIERS
     ):
         return None, i
