@@ -455,6 +455,12 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
         if kind == "participle":
+            if vi >= 2 and toks[vi - 1].low in _BE:
+                # "Clinton is stressing that ...", "The family has been demanding ...".
+                mention, _ = _subject_aux(toks, vi - 1, text)
+                if mention is not None:
+                    out.append(Attribution(mention, surface, m.start(), m.end()))
+                continue
             # "..., calling the reports “anonymous hearsay”": the subject of the clause.
             if vi >= 1 and toks[vi - 1].text in ",—–-":
                 mention = _clause_subject(toks, vi, text, out)
@@ -500,6 +506,7 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
 
 
 _DOCUMENT_BELIEFS = frozenset({"find", "show"})
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s"})
 #: Verbs that are also nouns ("Gulf states", "Daily reports", "North Korean state media").
 _NOUN_LIKE = frozenset({"state", "report", "claim", "comment", "call", "note", "answer", "tweet",
                         "post", "charge", "counter", "remark", "estimate", "promise", "pledge",
