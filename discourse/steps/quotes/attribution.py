@@ -467,10 +467,11 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 if mention is not None:
                     out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
-        if _noun_reading(toks, vi, vj, surface, lemma) or (
-            vj + 1 < len(toks) and toks[vj + 1].low in _NO_SPEECH
+        nxt = toks[vj + 1].low if vj + 1 < len(toks) else ""
+        if _noun_reading(toks, vi, vj, surface, lemma) or nxt in _NO_SPEECH or (
+            lemma == "ask" and nxt == "for"
         ):
-            continue
+            continue  # "says nothing", "asked for help"
         mention, aux = _subject_aux(toks, vi, text)
         quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
         if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
