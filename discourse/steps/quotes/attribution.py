@@ -468,10 +468,16 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                     out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
         nxt = toks[vj + 1].low if vj + 1 < len(toks) else ""
+        prev = toks[vi - 1] if vi >= 1 else None
         if _noun_reading(toks, vi, vj, surface, lemma) or nxt in _NO_SPEECH or (
             lemma == "ask" and nxt == "for"
+        ) or (surface in ("said", "called", "known", "dubbed", "named") and nxt == "to") or (
+            surface == "called" and prev is not None and prev.kind == "w" and not prev.upper
+            and prev.low not in lexicon().pronouns and prev.low not in _AUX
+            and not _agentive(prev.low, prev.low.endswith("s"), False)
+            and (vj + 1 < len(toks) and (toks[vj + 1].upper or toks[vj + 1].kind == "q"))
         ):
-            continue  # "says nothing", "asked for help"
+            continue  # "says nothing", "asked for help", "said to be", "a site called X"
         mention, aux = _subject_aux(toks, vi, text)
         quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
         if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
@@ -503,7 +509,14 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             out.append(att)
     if masked and not out:
         out += _dash_attributions(toks, text)
-    return out
+    first = {t.start: i for i, t in enumerate(toks)}
+    kept = []
+    for a in out:
+        a.mention = _whole(a.mention, text)
+        k = first.get(a.mention.start, -1)
+        if _plausible(a.mention, toks, k, text):
+            kept.append(a)
+    return kept
 
 
 _DOCUMENT_BELIEFS = frozenset({"find", "show"})
@@ -636,6 +649,8 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
             i -= 1
         elif not t.upper and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS:
             i -= 1
+        elif len(low) == 4 and low.isdigit() and i >= 1 and toks[i - 1].low in ("in", "since"):
+            i -= 2  # "who in 2010 said"
         elif low in _WEEKDAYS:
             i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
         elif low in _TIME_NOUNS and i >= 1 and toks[i - 1].low in _TIME_DETS:
@@ -659,7 +674,7 @@ def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, b
     t = toks[i]
     if t.kind == "w" and t.low in lex.pronouns:
         return interpret([t], text), aux
-    if t.kind == "w" and t.low == "who" and i >= 2 and toks[i - 1].text == ",":
+    if t.kind == "w" and t.text == "who" and i >= 2 and toks[i - 1].text == ",":
         # "Alhakim, who said ...": the speaker is the phrase before the relative clause.
         head, _ = _phrase_before(toks, i - 2, text)
         return (head if head is not None and head.form != "pronoun" else None), aux
@@ -686,14 +701,36 @@ def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
     ("Critical in both states", "Having said that") or a platform ("Twitter said")."""
     lex = lexicon()
     low = head.text.lower()
-    if low in _platforms():
+    if low in _platforms() or not any(c.isalpha() for c in low):
         return False
+    if low in _adjectives():
+        return False  # "according to Argentine folklore": an adjective, not a source
     if head.form != "name" or len(head.text.split()) > 1:
         return True
-    starts = first == 0 or toks[first - 1].kind == "q" or toks[first - 1].text in "([\"“‘'—–-:"
+    starts = first <= 0 or toks[first - 1].kind == "q" or toks[first - 1].text in "([\"“‘'—–-:"
     if not starts:
         return True
     return not (low in _stopwords() or low in lex.not_names or low.endswith(_SENTENCE_SUFFIXES))
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    return frozenset(load_lexicon("nationalities.yaml")["adjectives"])
+
+
+def _whole(m: Mention, text: str) -> Mention:
+    """A name glued to the word before it by a slash or an ampersand ("Re/Code") is kept
+    whole."""
+    a = m.start
+    if m.form != "name" or a < 2 or text[a - 1] not in "/&" or not text[a - 2].isalnum():
+        return m
+    while a > 0 and not text[a - 1].isspace() and text[a - 1] not in "([“\"'‘":
+        a -= 1
+    surface = text[a : m.end]
+    name = (surface,) if m.kind == "organisation" else (surface, *m.name[1:])
+    return Mention(a, m.end, surface, m.form, m.kind, name=name, roles=m.roles,
+                   nationality=m.nationality, organisation=m.organisation, gender=m.gender,
+                   definite=m.definite, speaker=m.speaker)
 
 
 @cache
@@ -836,6 +873,68 @@ _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many",
                           "thousands", "millions", "half", "majority", "number", "group"})
 
 
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ier", "man", "woman", "men",
+                   "women", "people", "folk", "folks")
+#: Words with an agent-like ending that name things, not people.
+_THINGS = frozenset({
+    "paper", "letter", "order", "number", "matter", "computer", "water", "power", "center",
+    "centre", "corner", "border", "chapter", "answer", "counter", "cancer", "weather", "river",
+    "finger", "character", "container", "factor", "sector", "error", "motor", "mirror",
+    "color", "colour", "floor", "door", "honor", "humor", "labor", "tractor", "elevator",
+    "indicator", "corridor", "register", "poster", "flyer", "trailer", "filter", "printer",
+    "scanner", "sticker", "tower", "barrier", "shelter", "quarter", "ladder", "cover", "offer",
+    "winter", "summer", "dinner", "meter", "metre", "theater", "theatre", "layer",
+    "career", "manner", "banner", "chamber", "shower", "rumor",
+    "rumour", "tumor", "vapor", "favor", "flavor", "behavior", "behaviour", "razor",
+    "radiator", "reactor", "detector", "sensor", "processor", "simulator",
+    "charter", "disaster", "guarantee", "fee", "tree",
+    "degree", "jubilee", "coffee", "toffee", "cyberattack", "plan", "scan",
+})
+#: Lower-case heads for people and sources not ending like agents.
+_PEOPLE = frozenset({
+    "student", "resident", "president", "agent", "client", "patient", "parent", "respondent",
+    "correspondent", "opponent", "proponent", "dissident", "adolescent", "assistant",
+    "servant", "immigrant", "migrant", "applicant", "participant", "merchant", "tenant",
+    "lieutenant", "consultant", "attendant", "accountant", "contestant", "defendant",
+    "claimant", "informant", "protestant", "sergeant", "child", "children", "kid", "kids",
+    "girl", "boy", "guy", "guys", "mom", "dad", "wife", "husband", "son", "daughter",
+    "sister", "brother", "aunt", "uncle", "niece", "nephew", "cousin", "friend", "family",
+    "relative", "couple", "team", "crew", "staff", "group", "groups", "panel", "jury", "crowd",
+    "public", "audience", "community", "union", "campaign", "side", "camp", "colleague",
+    "boss", "chief", "head", "host", "guest", "victim", "witness", "survivor", "local",
+    "native", "citizen", "expert", "analyst", "official", "source", "insider", "aide",
+    "adviser", "staffer", "critic", "fan", "user", "rep", "spokesperson", "doctor", "nurse",
+    "surgeon", "police", "media", "press", "government", "administration", "state", "city",
+    "country", "company", "firm", "agency", "ministry", "department", "office", "committee",
+    "council", "court", "judge", "board", "party", "coalition", "alliance", "army",
+    "military", "navy", "authority", "authorities", "regime", "movement", "network",
+    "channel", "outlet", "newspaper", "magazine", "site", "website", "blog", "book", "video",
+    "petition", "graphic", "ad", "advert", "advertisement", "documentary", "film", "account",
+    "post", "tweet", "study", "survey", "poll", "report", "statement", "letter", "memo",
+    "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
+    "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
+    "everyone", "nobody",
+})
+
+
+def _agentive(word: str, plural: bool, upper: bool) -> bool:
+    """Whether a head noun the word lists do not know can name a speaker: people
+    ("bartender", "residents", "Europeans"), groups, organisations and documents."""
+    lex = lexicon()
+    if upper and plural:
+        return True  # "Europeans", "Republicans"
+    stem = word
+    if plural and word not in lex.groups:
+        stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        if word.endswith("men"):
+            stem = word
+    if word in lex.groups or stem in lex.term_class or stem in lex.role_words:
+        return True
+    if stem in lex.documents or stem in lex.org_heads or stem in _PEOPLE or word in _PEOPLE:
+        return True
+    return stem.endswith(_AGENT_SUFFIXES) and stem not in _THINGS
+
+
 def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
     """A common-noun speaker phrase ending at token ``i`` that the word lists do not know:
     "a bartender", "environmental groups", "the Europeans", "one of the family's attorneys",
@@ -895,6 +994,8 @@ def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]
             outer.end = head.end
             outer.text = text[outer.start : outer.end]
             return outer, ofirst
+    if not _agentive(hlow, plural, head.upper):
+        return None, i  # "a kidney", "a feature", "each day": not a speaker
     start, end = toks[first].start, head.end
     group = plural or det in _QUANTIFIERS - {"one"}
     return Mention(start, end, text[start:end], "descriptor", "group" if group else "person",
