@@ -474,7 +474,8 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         ) or (surface in ("said", "called", "known", "dubbed", "named") and nxt == "to") or (
             surface == "called" and prev is not None and prev.kind == "w" and not prev.upper
             and prev.low not in lexicon().pronouns and prev.low not in _AUX
-            and not _agentive(prev.low, prev.low.endswith("s"), False)
+            and (prev.low in _NAMED_THINGS or not _agentive(prev.low, prev.low.endswith("s"),
+                                                            False))
             and (vj + 1 < len(toks) and (toks[vj + 1].upper or toks[vj + 1].kind == "q"))
         ):
             continue  # "says nothing", "asked for help", "said to be", "a site called X"
@@ -520,6 +521,16 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
 
 
 _DOCUMENT_BELIEFS = frozenset({"find", "show"})
+#: Things that are named ("a blog called All This", "a group called Lashkar-e-Taiba").
+_NAMED_THINGS = frozenset({
+    "blog", "video", "website", "site", "book", "film", "documentary", "program", "programme",
+    "show", "series", "app", "group", "feature", "page", "account", "campaign", "movement",
+    "organization", "organisation", "company", "firm", "town", "village", "city", "place",
+    "area", "region", "thing", "tool", "game", "song", "album", "novel", "play", "event",
+    "operation", "project", "initiative", "system", "device", "software", "service",
+    "product", "platform", "network", "channel", "newspaper", "magazine", "report", "study",
+    "party", "band", "team", "club", "phenomenon", "condition", "disease",
+})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s"})
 #: Verbs that are also nouns ("Gulf states", "Daily reports", "North Korean state media").
 _NOUN_LIKE = frozenset({"state", "report", "claim", "comment", "call", "note", "answer", "tweet",
@@ -626,6 +637,7 @@ _NOT_NOUNS = frozenset({
 }) | _CLAUSE_WORDS
 _PREP_LINKS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside",
                          "outside", "on", "for", "with"})
+_CONTRACTIONS = ("’ve", "'ve", "’ll", "'ll", "’re", "'re", "’d", "'d", "’m", "'m")
 _LY_NOUNS = frozenset({"family", "ally", "italy", "july", "assembly", "rally", "daily", "supply",
                        "monopoly", "anomaly", "bully", "belly", "lily", "holly", "polly"})
 _SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "ary", "ic",
@@ -705,6 +717,11 @@ def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
         return False
     if low in _adjectives():
         return False  # "according to Argentine folklore": an adjective, not a source
+    words = low.split()
+    if any(w.endswith(_CONTRACTIONS) for w in words) or (
+        words[0].endswith("ly") and words[0] not in _LY_NOUNS and head.form != "name"
+    ):
+        return False  # "I’ve felt", "allegedly quotes parts suppliers claim"
     if head.form != "name" or len(head.text.split()) > 1:
         return True
     starts = first <= 0 or toks[first - 1].kind == "q" or toks[first - 1].text in "([\"“‘'—–-:"
@@ -770,6 +787,17 @@ def _segments(toks: list[Tok], i: int) -> list[tuple[int, int]]:
     return segs
 
 
+def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
+    """Whether a stretch ends with a preposition and a capitalised name ("The massage
+    therapist from Tampa"), so that the next capitalised stretch ("Florida") goes on
+    with the place."""
+    a, b = seg
+    j = b - 1
+    while j > a and toks[j].kind == "w" and toks[j].upper:
+        j -= 1
+    return j < b - 1 and toks[j].kind == "w" and toks[j].low in ("from", "in", "of", "near")
+
+
 def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
     """The speaker before '..., said' with appositions or a relative clause in between:
     "Anna Petrova, a teacher, said", "Schiff, 56, who has served for a decade, told",
@@ -780,6 +808,9 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
     for n, (a, b) in enumerate(segs[:5]):
         first = toks[a]
         lowered = first.kind == "w" and not first.upper
+        place = n + 1 < len(segs) and first.upper and _ends_in_place(toks, segs[n + 1])
+        if place:
+            continue  # "The massage therapist from Tampa, Florida, said": a place
         outer_prep = n + 1 < len(segs) and toks[segs[n + 1][0]].low in _PREP_LINKS
         tagged = first.upper and b - a <= 3 and apposition(toks[a:b], text) is not None
         if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
@@ -1058,6 +1089,9 @@ def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
                          for t in before)
     if tag and toks[0].start > 0 and text[toks[0].start - 1] not in "\n":
         tag = False  # a speaker tag starts its line
+    if tag and any(t.low in lexicon().not_names or t.low in _stopwords()
+                   or t.low.endswith(("ing", "ion", "ed")) for t in before):
+        tag = False  # "BREAKING:", "CORRECTION:", "FROM EARLIER:" are labels
     if not headline and toks[k + 1].kind != "q" and not tag:
         return None
     if tag:

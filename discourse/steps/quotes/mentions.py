@@ -199,7 +199,8 @@ def tokens(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> li
                 b += 1
                 word += "."
                 skip_to = b
-            out.append(Tok(word, a, b, "w", word.lower().rstrip("."), c.isupper()))
+            upper = c.isupper() or (c.islower() and word.isalpha() and not word.islower())
+            out.append(Tok(word, a, b, "w", word.lower().rstrip("."), upper))  # "eBay" too
         else:
             out.append(Tok(word, a, b, "p", word, False))
     return out
@@ -270,6 +271,10 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
             parts.append(t)
             break
         if t.text.endswith(_POSSESSIVE) and parts:
+            if t.upper and k > 0 and toks[k - 1].kind == "w" and toks[k - 1].upper and (
+                toks[k - 1].low not in lex.not_names
+            ):
+                break  # "Hong Kong's residents": a two-word possessor; keep the phrase after
             parts.append(t)  # "Russia's top diplomat", "the ministry's spokesman"
             if k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low == "the":
                 parts.append(toks[k - 1])
@@ -282,11 +287,46 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
             low in lex.particles and parts and parts[-1].upper and k > 0 and toks[k - 1].upper
         ):
             parts.append(t)
+        elif (low in _CONNECTORS and parts and parts[-1].upper and k > 0
+              and toks[k - 1].kind == "w" and toks[k - 1].upper
+              and (toks[k - 1].low in lex.org_heads or parts[0].low in _ORG_TAILS)):
+            parts.append(t)  # "the Gauteng Department of Education"
         else:
             break
         k -= 1
     parts.reverse()
     return parts
+
+
+#: Lower-case words inside organisation names ("Department of Education").
+_CONNECTORS = frozenset({"of", "for", "and", "on", "&"})
+#: Last words of names of organisations and laws that are not organisation heads.
+_ORG_TAILS = frozenset({
+    "act", "law", "bill", "studies", "research", "relief", "affairs", "education", "health",
+    "rights", "justice", "commerce", "defense", "defence", "state", "america", "technology",
+    "science", "sciences", "arts", "reconciliation", "development", "security", "peace",
+    "policy", "freedom", "democracy", "progress", "standards", "publications",
+})
+
+
+def _org_run(toks: list[Tok], k: int, parts: list[Tok]) -> list[Tok]:
+    """The connector at ``k`` and the capitalised words after it when they continue the name
+    of an organisation in ``parts`` ("the Foundation for Relief and Reconciliation")."""
+    lex = lexicon()
+    run: list[Tok] = []
+    j = k + 1
+    if j < len(toks) and toks[j].low == "the":
+        j += 1
+    while j < len(toks) and toks[j].kind == "w" and toks[j].upper:
+        run.append(toks[j])
+        j += 1
+    if not run:
+        return []
+    if any(t.low in lex.org_heads for t in parts if t.upper) or run[-1].low in _ORG_TAILS or (
+        run[-1].low in lex.org_heads
+    ):
+        return toks[k:j]
+    return []
 
 
 def np_after(toks: list[Tok], i: int) -> list[Tok]:
@@ -313,6 +353,11 @@ def np_after(toks: list[Tok], i: int) -> list[Tok]:
             low in lex.particles and parts and parts[-1].upper and k + 1 < n and toks[k + 1].upper
         ):
             parts.append(t)
+        elif low in _CONNECTORS and parts and parts[-1].upper and (run := _org_run(toks, k,
+                                                                                    parts)):
+            parts += run
+            k += len(run)
+            continue
         else:
             break
         k += 1
@@ -343,6 +388,12 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
         return None
     head = body[-1]
     hlow = head.low
+    if (len(body) >= 3 and body[0].upper and head.upper
+            and any(t.low in _CONNECTORS and not t.upper for t in body[1:-1])
+            and any(t.low in lex.org_heads or t.low in _ORG_TAILS for t in body if t.upper)):
+        org = text[body[0].start : head.end]
+        return Mention(start, end, surface, "name", "organisation", name=(org,),
+                       definite=det not in ("a", "an"))
     possessor = None
     if det == "'s":
         possessor = re.sub(r"['’]s?$", "", first.text)
