@@ -469,6 +469,8 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             continue
         nxt = toks[vj + 1].low if vj + 1 < len(toks) else ""
         prev = toks[vi - 1] if vi >= 1 else None
+        if prev is not None and prev.kind == "w" and prev.low in _ARTICLES and kind != "source":
+            continue  # "on top of the reported $170 million": an adjective
         if _noun_reading(toks, vi, vj, surface, lemma) or nxt in _NO_SPEECH or (
             lemma == "ask" and nxt == "for"
         ) or (surface in ("said", "called", "known", "dubbed", "named") and nxt == "to") or (
@@ -531,6 +533,8 @@ _NAMED_THINGS = frozenset({
     "product", "platform", "network", "channel", "newspaper", "magazine", "report", "study",
     "party", "band", "team", "club", "phenomenon", "condition", "disease",
 })
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "its", "their",
+                       "our", "my", "your"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s"})
 #: Verbs that are also nouns ("Gulf states", "Daily reports", "North Korean state media").
 _NOUN_LIKE = frozenset({"state", "report", "claim", "comment", "call", "note", "answer", "tweet",
@@ -635,13 +639,16 @@ _NOT_NOUNS = frozenset({
     "something", "nothing", "anything", "everything", "everyone", "anyone", "nobody",
     "somebody", "someone", "whatever", "whoever", "else", "ago", "later", "earlier", "again",
 }) | _CLAUSE_WORDS
+#: Words before a phrase that make it an adverbial, not a subject ("As for the MacBook Air,").
+_INTRO_WORDS = frozenset({"for", "as", "of", "in", "on", "at", "from", "about", "with", "to",
+                          "by", "after", "before", "like", "unlike", "despite", "than"})
 _PREP_LINKS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside",
                          "outside", "on", "for", "with"})
 _CONTRACTIONS = ("’ve", "'ve", "’ll", "'ll", "’re", "'re", "’d", "'d", "’m", "'m")
 _LY_NOUNS = frozenset({"family", "ally", "italy", "july", "assembly", "rally", "daily", "supply",
                        "monopoly", "anomaly", "bully", "belly", "lily", "holly", "polly"})
 _SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "ary", "ic",
-                      "less", "est", "ed")
+                      "less", "est", "ed", "ion", "ness", "ment", "ity", "ism")
 
 
 def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
@@ -700,8 +707,10 @@ def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, b
         while j >= 0 and first - j <= 6 and toks[j].kind == "w":
             j -= 1
         if j >= 1 and toks[j].text == ",":
-            name, _ = _phrase_before(toks, j - 1, text)
-            if name is not None and name.form == "name" and name.kind == "person":
+            name, nfirst = _phrase_before(toks, j - 1, text)
+            opens = nfirst == 0 or toks[nfirst - 1].kind != "w" or (
+                toks[nfirst - 1].low not in _INTRO_WORDS)
+            if name is not None and name.form == "name" and name.kind == "person" and opens:
                 return merge_apposition(name, head), aux
     if head is not None and not _plausible(head, toks, first, text):
         return None, aux
@@ -884,6 +893,11 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
         if head is not None and head.kind in ("person", "group") and head.form != "pronoun":
             if of is not None and of.form == "name" and toks[k].low in ("for", "of", "at"):
                 head.organisation = head.organisation or " ".join(of.name)
+            head.end = toks[i].end
+            head.text = text[head.start : head.end]
+            return head, first
+        if head is not None and head.form == "descriptor":
+            # "A report from Vancouver said": the description, not the place.
             head.end = toks[i].end
             head.text = text[head.start : head.end]
             return head, first

@@ -75,6 +75,7 @@ class _Lexicon:
     capitals: dict[str, str]  # capital (lower case) -> country
     first_names: dict[str, str]  # first name (lower case) -> gender
     max_term: int
+    place_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -126,6 +127,7 @@ def lexicon() -> _Lexicon:
         capitals=dict(nat["capitals"]),
         first_names={n: g for g, names in roles["first_names"].items() for n in names},
         max_term=max(len(t.split()) for t in term_class),
+        place_words=frozenset(roles.get("place_words") or ()),
     )
 
 
@@ -271,11 +273,14 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
             parts.append(t)
             break
         if t.text.endswith(_POSSESSIVE) and parts:
-            if t.upper and k > 0 and toks[k - 1].kind == "w" and toks[k - 1].upper and (
-                toks[k - 1].low not in lex.not_names
-            ):
-                break  # "Hong Kong's residents": a two-word possessor; keep the phrase after
             parts.append(t)  # "Russia's top diplomat", "the ministry's spokesman"
+            # "Hong Kong's residents", "the New York Medical Examiner's Office": a possessor
+            # of several capitalised words is kept whole.
+            while t.upper and k > 0 and toks[k - 1].kind == "w" and toks[k - 1].upper and (
+                toks[k - 1].low not in lex.not_names and toks[k - 1].low not in lex.determiners
+            ):
+                k -= 1
+                parts.append(toks[k])
             if k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low == "the":
                 parts.append(toks[k - 1])
             break
@@ -289,8 +294,9 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
             parts.append(t)
         elif (low in _CONNECTORS and parts and parts[-1].upper and k > 0
               and toks[k - 1].kind == "w" and toks[k - 1].upper
-              and (toks[k - 1].low in lex.org_heads or parts[0].low in _ORG_TAILS)):
-            parts.append(t)  # "the Gauteng Department of Education"
+              and (parts[0].low in _ORG_TAILS or _org_head_before(toks, k - 1))):
+            parts.append(t)  # "the Gauteng Department of Education", "Institute for the
+            #                  Study of War"
         else:
             break
         k -= 1
@@ -307,6 +313,20 @@ _ORG_TAILS = frozenset({
     "science", "sciences", "arts", "reconciliation", "development", "security", "peace",
     "policy", "freedom", "democracy", "progress", "standards", "publications",
 })
+
+
+def _org_head_before(toks: list[Tok], k: int) -> bool:
+    """Whether an organisation head stands among the capitalised words (and connectors)
+    ending at token ``k`` ("Institute for the Study" before "of War")."""
+    lex = lexicon()
+    j = k
+    while j >= 0 and k - j < 8 and toks[j].kind == "w" and (
+        toks[j].upper or toks[j].low in _CONNECTORS or toks[j].low == "the"
+    ):
+        if toks[j].upper and toks[j].low in lex.org_heads:
+            return True
+        j -= 1
+    return False
 
 
 def _org_run(toks: list[Tok], k: int, parts: list[Tok]) -> list[Tok]:
@@ -413,6 +433,18 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
     while name and not name[0].upper and not _ARTICLE_NAME.match(name[0].text):
         name.pop(0)
     prefix = body[: len(body) - len(name)]
+    if (len(name) == 1 and prefix and prefix[-1].upper and not name[0].text.endswith(".")
+            and (prefix[-1].low in lex.org_heads or _ACRONYM.fullmatch(prefix[-1].text))
+            and not any(t.low in lex.role_words or t.low in lex.titles for t in prefix)):
+        # "Britain's Daily Mail", "BBC New": the name of an outlet, kept whole.
+        run = [name[0]]
+        for t in reversed(prefix):
+            if not t.upper:
+                break
+            run.insert(0, t)
+        org = " ".join(t.text for t in run)
+        return Mention(start, end, surface, "name", "organisation", name=(org,),
+                       nationality=lex.nationality.get(possessor.lower()) if possessor else None)
     # "John Major", "Martin Luther King": a title word right after a first name is a surname.
     if (not name and len(body) >= 2 and head.upper and head.low in lex.title_words
             and not _ACRONYM.fullmatch(head.text) and _is_name_token(body[-2], lex)
@@ -434,6 +466,8 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
         words = tuple(t.text for t in name)
         last = name[-1].low
         joined = " ".join(words).lower()
+        if last in lex.place_words or joined in lex.place_words:
+            return None  # "Station Road", "Middle East": places never speak
         if joined in lex.capitals:  # "Moscow said": the government of a country
             return Mention(start, end, surface, "name", "organisation", name=words,
                            nationality=lex.capitals[joined])
