@@ -588,6 +588,11 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
     if mention is None:
         mention, _ = _common_np(toks, k + len(parts) - 1, text)
     end = k + len(parts)
+    if mention is not None and end < vi and toks[end].text == ",":
+        # "Dean, a former party chairman, poked at ..., tweeting": skip the apposition.
+        close = next((j for j in range(end + 1, min(vi, end + 20)) if toks[j].text == ","), -1)
+        if close > 0:
+            end = close + 1
     if mention is None or end >= vi or toks[end].kind != "w":
         return None
     nxt = toks[end]
@@ -697,7 +702,18 @@ def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, b
         # "Alhakim, who said ...": the speaker is the phrase before the relative clause.
         head, _ = _phrase_before(toks, i - 2, text)
         return (head if head is not None and head.form != "pronoun" else None), aux
-    if t.text in (",", "-", "—", "–", ")"):
+    if t.text == ")":
+        # "Rep. John Mica (R-Fla.) said": a parenthesis between the name and the verb.
+        j = i
+        while j > 0 and toks[j].text != "(" and i - j < 12:
+            j -= 1
+        if toks[j].text == "(" and j >= 1 and toks[j - 1].kind == "w":
+            head, first = _phrase_before(toks, j - 1, text)
+            if head is not None and head.form != "pronoun" and _plausible(head, toks, first,
+                                                                          text):
+                return _with_apposition(head, toks[j + 1 : i], text), aux
+        return _comma_subject(toks, i, text), aux
+    if t.text in (",", "-", "—", "–"):
         return _comma_subject(toks, i, text), aux
     head, first = _phrase_before(toks, i, text)
     if head is not None and head.form == "descriptor" and head.kind == "person":
@@ -1372,6 +1388,13 @@ def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
                     if k >= len(opens) or opens[k] > a.start:
                         after = a
                     break
+            if after is None and text[q.close - 1 : q.close] in "?!" and sc + 1 < len(atts):
+                # '“Why isn’t this clear?” Vitter demanded.': split after the question mark.
+                nxt = atts[sc + 1]
+                if nxt and not text[q.close + 1 : nxt[0].start].strip(" \t") and (
+                    len(text[nxt[0].start : nxt[0].end].split()) <= 5
+                ):
+                    after = nxt[0]
         so = bisect.bisect_right(starts, q.open) - 1
         for a in reversed(atts[so]) if so >= 0 else ():
             if a.end <= q.open:
