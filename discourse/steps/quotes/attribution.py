@@ -499,6 +499,11 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
                                 or toks[vi - 1].text in ",—–"):
             mention = _inverted(toks, vj + 1, text)
+        if mention is None and vi >= 2 and toks[vi - 1].low in ("and", "but") and (
+            toks[vi - 2].kind == "w"
+        ):
+            # "The nominee outlined his plan and vowed to punish ...": a shared subject.
+            mention = _clause_subject(toks, vi - 1, text, out)
         if mention is None:
             continue
         that = next((t.start for t in toks[vj + 1 : vj + 14] if t.kind == "w" and t.low == "that"),
@@ -593,6 +598,9 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
         close = next((j for j in range(end + 1, min(vi, end + 20)) if toks[j].text == ","), -1)
         if close > 0:
             end = close + 1
+    while end < vi and toks[end].kind == "w" and (toks[end].low in _verbs().between or (
+            toks[end].low.endswith("ly") and toks[end].low not in _LY_NOUNS)):
+        end += 1  # "The nominee also outlined ..."
     if mention is None or end >= vi or toks[end].kind != "w":
         return None
     nxt = toks[end]
@@ -974,6 +982,7 @@ _PEOPLE = frozenset({
     "post", "tweet", "study", "survey", "poll", "report", "statement", "letter", "memo",
     "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
     "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
+    "brief", "motion", "submission", "testimony", "affidavit", "speech", "remarks",
     "everyone", "nobody",
 })
 

@@ -47,6 +47,8 @@ _CAP_RUN = re.compile(
 #: Arabic names with the article in lower case ("al-Baghdadi", "el-Sisi").
 _ARTICLE_NAME = re.compile(rf"(?:al|el|ad|an|ar|as|ash|at|az|ul)-{_UP}")
 _LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+#: Generational suffixes after a surname ("Joseph R. Biden Jr."); not part of the key.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _COMPANY_WORDS = frozenset({"corp", "corporation", "inc", "ltd", "plc", "llc", "group", "company",
                             "co", "holding", "holdings"})
 
@@ -197,6 +199,7 @@ def tokens(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> li
         if c.isalnum() or c == "_":
             if b < end and text[b] == "." and (
                 (len(word) == 1 and c.isupper()) or "." in word or word.lower() in titles
+                or word.lower() in _SUFFIXES
             ):
                 b += 1
                 word += "."
@@ -462,6 +465,8 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
     if prefix:
         gender = gender or next((lex.gender[t.low] for t in prefix if t.low in lex.gender), None)
 
+    while len(name) > 1 and name[-1].low in _SUFFIXES:
+        name = name[:-1]
     if name:
         words = tuple(t.text for t in name)
         last = name[-1].low
