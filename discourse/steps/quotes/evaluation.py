@@ -190,7 +190,8 @@ def same_speaker(found: str | None, gold: str, mention: str | None) -> bool:
     """Whether the speaker found names the gold source.
 
     True when a head word of the gold source phrase (:func:`_heads`, plural or singular)
-    is a word of the speaker found or of the phrase that named it in the sentence.
+    is a word of the speaker found or of ``mention``: the phrases that named it (in the
+    sentence, or anywhere in the article: "the president" for Obama).
     """
     if not isinstance(found, str) or not found:
         return False
@@ -284,6 +285,9 @@ def attribution_records(folder: str | Path, *, limit: int | None = None) -> Any:
         atts, aside = read_brat(ann, text)
         article = parse_text(text)
         frame = attribute_quotes(article)
+        # Every phrase that named each speaker in the article ("the president" for Obama).
+        named_as = {e["speaker"]: " ".join(m for m in e["mentions"] if m.lower() not in _PRONOUNS)
+                    for e in frame.attrs.get("speakers", [])}
         # Pronoun sources: the nearest earlier source that is not a pronoun.
         named = sorted((att.source[0][0], att.source_text) for att in atts
                        if att.source and not _is_pronoun(att.source_text)
@@ -311,9 +315,11 @@ def attribution_records(folder: str | Path, *, limit: int | None = None) -> Any:
                 row["gold_pronoun"] = _is_pronoun(gold.source_text)
                 row["gold_source"] = source or None
                 if source and found.quote_type != "none":
+                    mention = None if row["gold_pronoun"] else found.speaker_mention
                     row["correct_speaker"] = same_speaker(
                         found.speaker, source,
-                        None if row["gold_pronoun"] else found.speaker_mention,
+                        " ".join(x for x in (mention, named_as.get(found.speaker))
+                                 if isinstance(x, str)) or None,
                     )
             rows.append(row)
     return pd.DataFrame(rows)

@@ -97,7 +97,8 @@ def lexicon() -> _Lexicon:
     titles = {k: v for k, v in roles["titles"].items()}
     role_words = {w for term in term_class for w in term.split()}
     role_words |= set(titles) | {v for v in titles.values() if v}
-    role_words -= {"of", "the", "state", "house", "affairs"}
+    role_words -= {"of", "the", "state", "house", "affairs", "with", "person", "familiar", "matter",
+                   "for", "and", "in", "on", "at", "to", "a", "an"}
     gender = {w: g for g, words in roles["gender"].items() for w in words}
     nationality = {k: v for k, v in nat["adjectives"].items()}
     nationality.update(nat["countries"])
