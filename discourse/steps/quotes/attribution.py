@@ -545,7 +545,15 @@ _BE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s"})
 _NOUN_LIKE = frozenset({"state", "report", "claim", "comment", "call", "note", "answer", "tweet",
                         "post", "charge", "counter", "remark", "estimate", "promise", "pledge",
                         "demand", "question", "vow", "concern", "plan", "hope", "fear", "want",
-                        "doubt", "support", "favor", "show", "find", "warn", "write"})
+                        "doubt", "support", "favor", "show", "find", "warn", "write", "attack",
+                        "joke"})
+
+
+#: Words that make the next word a noun ("daily reports", "media reports").
+_NOUN_MODIFIERS = frozenset({"daily", "weekly", "recent", "latest", "new", "previous", "earlier",
+                             "further", "similar", "such", "repeated", "numerous", "multiple",
+                             "conflicting", "unconfirmed", "news", "media", "press", "initial",
+                             "official", "several", "many", "these", "those", "terror"})
 
 
 def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -> bool:
@@ -557,6 +565,10 @@ def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -
     lex = lexicon()
     if vi >= 1 and toks[vi - 1].kind == "w" and toks[vi - 1].low in lex.determiners:
         return True
+    if vi >= 1 and toks[vi - 1].low in _NOUN_MODIFIERS | _PREP_LINKS:
+        return True  # "daily reports", "with attacks"
+    if vi >= 2 and toks[vi - 1].upper and toks[vi - 2].low in _NOUN_MODIFIERS:
+        return True  # "the recent Baga attacks"
     if vj + 1 >= len(toks):
         return True
     nxt = toks[vj + 1]
@@ -732,8 +744,12 @@ def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, b
             j -= 1
         if j >= 1 and toks[j].text == ",":
             name, nfirst = _phrase_before(toks, j - 1, text)
-            opens = nfirst == 0 or toks[nfirst - 1].kind != "w" or (
-                toks[nfirst - 1].low not in _INTRO_WORDS)
+            c = nfirst
+            while c > 0 and toks[c - 1].text not in ",;:" and toks[c - 1].kind != "q":
+                c -= 1
+            opens = toks[c].low not in _INTRO_WORDS and (
+                nfirst == 0 or toks[nfirst - 1].kind != "w"
+                or toks[nfirst - 1].low not in _INTRO_WORDS)
             if name is not None and name.form == "name" and name.kind == "person" and opens:
                 return merge_apposition(name, head), aux
     if head is not None and not _plausible(head, toks, first, text):
@@ -934,6 +950,15 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
     found = interpret(parts, text)
     if found is None:
         return _common_np(toks, i, text)
+    if found.form == "descriptor" and parts and parts[0].low not in lexicon().determiners and (
+        not parts[0].text.endswith(("’s", "'s"))
+    ):
+        # "the SITE monitoring service", "a top Sanaa airport official", "Britain's Mail on
+        # Sunday newspaper": words the lists do not know before the head.
+        longer, lfirst = _common_np(toks, i, text)
+        if longer is not None and longer.start < found.start:
+            found.start, found.text = longer.start, text[longer.start : found.end]
+            return found, lfirst
     return found, i - len(parts) + 1
 
 
@@ -987,6 +1012,17 @@ _PEOPLE = frozenset({
 })
 
 
+_PAST_VERBS = frozenset({"began", "went", "made", "took", "got", "gave", "came", "became", "saw",
+                         "knew", "left", "kept", "held", "brought", "found", "put", "ran",
+                         "sent", "set", "met", "paid", "won", "lost", "led", "fell", "is",
+                         "was", "are", "were", "has", "have", "had"})
+_ING_NOUNS = frozenset({"building", "meeting", "hearing", "briefing", "morning", "evening",
+                        "ruling", "training", "funding", "housing", "polling", "monitoring",
+                        "marketing", "banking", "shipping", "mining", "lobbying", "engineering",
+                        "accounting", "publishing", "advertising", "broadcasting", "clothing",
+                        "manufacturing", "trading", "nursing", "teaching", "fighting"})
+
+
 def _agentive(word: str, plural: bool, upper: bool) -> bool:
     """Whether a head noun the word lists do not know can name a speaker: people
     ("bartender", "residents", "Europeans"), groups, organisations and documents."""
@@ -1037,8 +1073,11 @@ def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]
         if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")):
             det = low
             break
-        if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()):
-            break
+        if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()) or (
+            low in _verbs().all_forms or low in _PAST_VERBS
+            or (low.endswith("ing") and not t.upper and low not in _ING_NOUNS)
+        ):
+            break  # "the men on the panel began making sexist jokes": a clause
         k -= 1
     first = k if det is not None else k + 1
     if det is None:
@@ -1096,6 +1135,10 @@ def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
     if head is None:
         return None
     e = k + len(parts)
+    if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
+        toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts
+    ):
+        return None  # "..., suggests 2015’s iPhone lineup could ...": not an inverted subject
     if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
@@ -1128,7 +1171,7 @@ def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
                          for t in before)
     if tag and toks[0].start > 0 and text[toks[0].start - 1] not in "\n":
         tag = False  # a speaker tag starts its line
-    if tag and any(t.low in lexicon().not_names or t.low in _stopwords()
+    if tag and any(t.low in lexicon().not_names or t.low in _stopwords() or t.low in _LABELS
                    or t.low.endswith(("ing", "ion", "ed")) for t in before):
         tag = False  # "BREAKING:", "CORRECTION:", "FROM EARLIER:" are labels
     if not headline and toks[k + 1].kind != "q" and not tag:
@@ -1156,6 +1199,12 @@ def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
     if org:
         mention.organisation = mention.organisation or org
     return Attribution(mention, ":", toks[k].start, toks[k].end)
+
+
+_LABELS = frozenset({"horror", "shock", "pictured", "revealed", "warning", "graphic", "note",
+                     "credit", "caption", "source", "sources", "more", "related", "watch",
+                     "video", "photo", "photos", "exclusive", "update", "live", "read", "see",
+                     "also", "editor", "disclaimer", "transcript", "tip", "tips", "fact"})
 
 
 def _dash_attributions(toks: list[Tok], text: str) -> list[Attribution]:

@@ -47,6 +47,11 @@ _CAP_RUN = re.compile(
 #: Arabic names with the article in lower case ("al-Baghdadi", "el-Sisi").
 _ARTICLE_NAME = re.compile(rf"(?:al|el|ad|an|ar|as|ash|at|az|ul)-{_UP}")
 _LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+#: Organisation heads that name an organisation only when capitalised ("the White House",
+#: "The Times"; "his house" is not one).
+_CAPITAL_ONLY_HEADS = frozenset({"house", "times", "front", "region", "review", "exchange",
+                                 "chamber", "state", "states", "post", "news", "daily", "mission",
+                                 "club", "league", "staff", "forces", "guard", "republic"})
 #: Generational suffixes after a surname ("Joseph R. Biden Jr."); not part of the key.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _COMPANY_WORDS = frozenset({"corp", "corporation", "inc", "ltd", "plc", "llc", "group", "company",
@@ -341,11 +346,15 @@ def _org_run(toks: list[Tok], k: int, parts: list[Tok]) -> list[Tok]:
     j = k + 1
     if j < len(toks) and toks[j].low == "the":
         j += 1
-    while j < len(toks) and toks[j].kind == "w" and toks[j].upper:
+    while j < len(toks) and toks[j].kind == "w" and toks[j].upper and (
+        toks[j].low not in lex.not_names
+    ):
         run.append(toks[j])
         j += 1
     if not run:
         return []
+    if toks[k].low == "of" and len([t for t in parts if t.upper]) == 1 and len(run) == 1:
+        return toks[k:j]  # "Cult of Mac", "Bank of America": one word of another
     if any(t.low in lex.org_heads for t in parts if t.upper) or run[-1].low in _ORG_TAILS or (
         run[-1].low in lex.org_heads
     ):
@@ -405,6 +414,10 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
     if first.low in lex.determiners:
         det = first.low
         body = parts[1:]
+        if det == "that" and body and (body[0].upper or body[-1].low.endswith("s")):
+            # "reports that ISIS militants ...": a conjunction, not a determiner.
+            det, parts, first = None, body, body[0]
+            start, surface = first.start, text[first.start : end]
     elif first.text.endswith(_POSSESSIVE) and len(parts) > 1:
         det = "'s"
         body = parts[1:]
@@ -474,6 +487,8 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
         joined = " ".join(words).lower()
         if last in lex.place_words or joined in lex.place_words:
             return None  # "Station Road", "Middle East": places never speak
+        if len(name) > 1 and any(t.low.endswith("ing") and len(t.low) > 5 for t in name):
+            return None  # "Comedians in Cars Getting Coffee": a title, not a person
         if joined in lex.capitals:  # "Moscow said": the government of a country
             return Mention(start, end, surface, "name", "organisation", name=words,
                            nationality=lex.capitals[joined])
@@ -492,7 +507,9 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
                        gender=gender or _name_gender(words, lex))
 
     acronym = len(body) == 1 and len(head.text) >= 2 and _ACRONYM.fullmatch(head.text) is not None
-    if hlow in lex.org_heads or (head.upper and hlow in lex.nationality) or acronym:
+    if (hlow in lex.org_heads and (head.upper or hlow not in _CAPITAL_ONLY_HEADS)) or (
+        head.upper and hlow in lex.nationality
+    ) or acronym:
         if head.upper:
             org = " ".join(t.text for t in body if t.upper)
             return Mention(start, end, surface, "name", "organisation", name=(org,),
