@@ -473,7 +473,8 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             continue  # "on top of the reported $170 million": an adjective
         if _noun_reading(toks, vi, vj, surface, lemma) or nxt in _NO_SPEECH or (
             lemma == "ask" and nxt == "for"
-        ) or (surface in ("said", "called", "known", "dubbed", "named") and nxt == "to") or (
+        ) or (surface in ("said", "called", "known", "dubbed", "named", "went on")
+              and nxt == "to") or (
             surface == "called" and prev is not None and prev.kind == "w" and not prev.upper
             and prev.low not in lexicon().pronouns and prev.low not in _AUX
             and (prev.low in _NAMED_THINGS or not _agentive(prev.low, prev.low.endswith("s"),
@@ -982,7 +983,7 @@ _THINGS = frozenset({
     "rumour", "tumor", "vapor", "favor", "flavor", "behavior", "behaviour", "razor",
     "radiator", "reactor", "detector", "sensor", "processor", "simulator",
     "charter", "disaster", "guarantee", "fee", "tree",
-    "degree", "jubilee", "coffee", "toffee", "cyberattack", "plan", "scan",
+    "degree", "jubilee", "coffee", "toffee", "cyberattack", "plan", "scan", "house", "online",
 })
 #: Lower-case heads for people and sources not ending like agents.
 _PEOPLE = frozenset({
@@ -1152,6 +1153,17 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
     parts = np_after(toks, k)
     mention = interpret(parts, text)
     e = k + len(parts)
+    f = e
+    while f < len(toks) and f - e < 3 and toks[f].kind == "w" and not toks[f].upper and (
+        toks[f].low not in _NOT_NOUNS and toks[f].low not in _PREP_LINKS
+        and toks[f].low not in _verbs().all_forms and not toks[f].low.endswith(("ly", "ed"))
+    ):
+        f += 1
+    if parts and f > e and (parts[-1].upper or mention is None):
+        # "according to a TV appearance", "a CNN poll": a name used as a modifier.
+        a, b = parts[0].start, toks[f - 1].end
+        return Mention(a, b, text[a:b], "descriptor", "document", roles=(toks[f - 1].low,),
+                       definite=parts[0].low not in ("a", "an"))
     if (mention is not None and mention.kind == "document" and e + 1 < len(toks)
             and toks[e].kind == "w" and toks[e].low in _SOURCE_LINKS):
         better = interpret(np_after(toks, e + 1), text)

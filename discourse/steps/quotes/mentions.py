@@ -51,7 +51,8 @@ _LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
 #: "The Times"; "his house" is not one).
 _CAPITAL_ONLY_HEADS = frozenset({"house", "times", "front", "region", "review", "exchange",
                                  "chamber", "state", "states", "post", "news", "daily", "mission",
-                                 "club", "league", "staff", "forces", "guard", "republic"})
+                                 "club", "league", "staff", "forces", "guard", "republic",
+                                 "online", "tv", "wire", "insider"})
 #: Generational suffixes after a surname ("Joseph R. Biden Jr."); not part of the key.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _COMPANY_WORDS = frozenset({"corp", "corporation", "inc", "ltd", "plc", "llc", "group", "company",
