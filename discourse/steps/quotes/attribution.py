@@ -931,6 +931,14 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
                 return common, cfirst
         of = interpret(parts, text)
         first = k - len(head_parts)
+        if (head is not None and head.form == "name" and first >= 2
+                and toks[first - 1].low in ("of", "from") and toks[first - 2].upper):
+            # "Colleen Clarke-Murphy of Newfoundland in Canada said": places after a name.
+            outer, ofirst = _phrase_before(toks, first - 2, text)
+            if outer is not None and outer.form == "name" and outer.kind == "person":
+                outer.end = toks[i].end
+                outer.text = text[outer.start : outer.end]
+                return outer, ofirst
         if head is not None and head.kind in ("person", "group") and head.form != "pronoun":
             if of is not None and of.form == "name" and toks[k].low in ("for", "of", "at"):
                 head.organisation = head.organisation or " ".join(of.name)

@@ -111,12 +111,17 @@ def read_brat(path: str | Path, text: str) -> tuple[list[GoldAttribution], list[
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     events: list[str] = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue  # the rest of a span text that holds a line break
         if line.startswith("T"):
-            tid, info, *_ = line.split("\t")
-            label, _, offsets = info.partition(" ")
-            spans[tid] = (label, _spans(offsets))
+            label, _, offsets = fields[1].partition(" ")
+            try:
+                spans[fields[0]] = (label, _spans(offsets))
+            except ValueError:
+                continue
         elif line.startswith("E"):
-            events.append(line.split("\t")[1])
+            events.append(fields[1])
     out: list[GoldAttribution] = []
     for event in events:
         att = GoldAttribution()

@@ -304,7 +304,9 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
             parts.append(t)
         elif (low in _CONNECTORS and parts and parts[-1].upper and k > 0
               and toks[k - 1].kind == "w" and toks[k - 1].upper
-              and (parts[0].low in _ORG_TAILS or _org_head_before(toks, k - 1))):
+              and (parts[0].low in _ORG_TAILS or _org_head_before(toks, k - 1)
+                   or (low == "of" and len(parts) == 1
+                       and (k < 2 or toks[k - 2].kind != "w" or not toks[k - 2].upper)))):
             parts.append(t)  # "the Gauteng Department of Education", "Institute for the
             #                  Study of War"
         else:
@@ -428,7 +430,8 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
     hlow = head.low
     if (len(body) >= 3 and body[0].upper and head.upper
             and any(t.low in _CONNECTORS and not t.upper for t in body[1:-1])
-            and any(t.low in lex.org_heads or t.low in _ORG_TAILS for t in body if t.upper)):
+            and (any(t.low in lex.org_heads or t.low in _ORG_TAILS for t in body if t.upper)
+                 or (len(body) == 3 and body[1].low == "of"))):
         org = text[body[0].start : head.end]
         return Mention(start, end, surface, "name", "organisation", name=(org,),
                        definite=det not in ("a", "an"))
