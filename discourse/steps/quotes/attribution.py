@@ -855,6 +855,13 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
     "Rep. Gregory Meeks (D-N.Y.), chairman of the caucus, said"."""
     segs = _segments(toks, i)
     appositions: list[list[Tok]] = []
+    # "Mr. Slinker, whose latest start-up, Paradata, uses big data, said": everything up to
+    # a relative pronoun belongs to the relative clause.
+    rel = next((n for n, (a, _) in enumerate(segs[:5]) if n + 1 < len(segs)
+                and toks[a].low in ("who", "whose", "which")), -1)
+    if rel > 0:
+        appositions += [toks[a:b] for a, b in segs[:rel]]
+        segs = segs[rel:]
     for n, (a, b) in enumerate(segs[:5]):
         first = toks[a]
         lowered = first.kind == "w" and not first.upper
@@ -1402,7 +1409,14 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
     ]
     events += [(a.mention.start, 1, a.mention, a) for sa in atts for a in sa]
     events.sort(key=lambda e: (e[0], e[1]))
+    subjects = _sentence_subjects(text, sentences, names)
     for _, _, mention, att in events:
+        subject = subjects.get(_sentence_of(starts, mention.start)) if att is not None else None
+        if (subject is not None and mention.form == "pronoun" and subject.start < mention.start
+                and _same_gender(subject, mention)):
+            # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
+            mention = Mention(mention.start, mention.end, mention.text, "name", "person",
+                              name=subject.name, gender=subject.gender)
         ent = resolver.resolve(mention)
         if att is not None:
             att.entity = ent
@@ -1420,6 +1434,32 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
                                if e.key in spoken]
     frame.attrs["resolver_operations"] = resolver.operations
     return frame
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    return bisect.bisect_right(starts, pos) - 1
+
+
+def _sentence_subjects(text: str, sentences: Any, names: list[Mention]) -> dict[int, Mention]:
+    """The personal name that opens each sentence of narration, by sentence index."""
+    starts = [s.start for s in sentences]
+    out: dict[int, Mention] = {}
+    for m in names:
+        if m.kind != "person":
+            continue
+        si = _sentence_of(starts, m.start)
+        if si < 0 or si in out:
+            continue
+        lead = text[sentences[si].start : m.start]
+        if not lead.strip(" \t\n\"“‘'("):
+            out[si] = m
+    return out
+
+
+def _same_gender(name: Mention, pronoun: Mention) -> bool:
+    if pronoun.text.lower() not in ("he", "she"):
+        return False
+    return name.gender is None or pronoun.gender is None or name.gender == pronoun.gender
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
