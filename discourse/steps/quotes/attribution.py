@@ -500,11 +500,13 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
                                 or toks[vi - 1].text in ",—–"):
             mention = _inverted(toks, vj + 1, text)
-        if mention is None and vi >= 2 and toks[vi - 1].low in ("and", "but") and (
-            toks[vi - 2].kind == "w"
+        ci, _ = _skip_between(toks, vi - 1)
+        if mention is None and ci >= 1 and toks[ci].low in ("and", "but") and (
+            toks[ci - 1].kind == "w"
         ):
-            # "The nominee outlined his plan and vowed to punish ...": a shared subject.
-            mention = _clause_subject(toks, vi - 1, text, out)
+            # "The nominee outlined his plan and vowed to punish ...", "... but has said":
+            # a shared subject.
+            mention = _clause_subject(toks, ci, text, out)
         if mention is None:
             continue
         that = next((t.start for t in toks[vj + 1 : vj + 14] if t.kind == "w" and t.low == "that"),
@@ -606,6 +608,13 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
     if mention is None:
         mention, _ = _common_np(toks, k + len(parts) - 1, text)
     end = k + len(parts)
+    if mention is not None and end + 1 < vi and toks[end].low in ("and", "for", "of", "at", "from"):
+        # "The New York Times and the Gannett chain filed ...", "A reporter for USA Today".
+        more = np_after(toks, end + 1)
+        if more:
+            end += 1 + len(more)
+            mention.end = toks[end - 1].end
+            mention.text = text[mention.start : mention.end]
     if mention is not None and end < vi and toks[end].text == ",":
         # "Dean, a former party chairman, poked at ..., tweeting": skip the apposition.
         close = next((j for j in range(end + 1, min(vi, end + 20)) if toks[j].text == ","), -1)
@@ -965,6 +974,11 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
                            "organisation", name=(org,), nationality=head.nationality), first
     found = interpret(parts, text)
     if found is None:
+        for j in range(1, len(parts)):
+            # "Everything Trump says": drop words before the phrase that make no sense of it.
+            found = interpret(parts[j:], text)
+            if found is not None and found.form == "name":
+                return found, i - len(parts) + 1 + j
         return _common_np(toks, i, text)
     if found.form == "descriptor" and parts and parts[0].low not in lexicon().determiners and (
         not parts[0].text.endswith(("’s", "'s"))
@@ -1564,6 +1578,7 @@ def _sentence_rows(
             par_speaker.setdefault(q.paragraph_id, a.entity.key)
     par_id = sec_id = -1
     tagged: Attribution | None = None
+    announced: Attribution | None = None
     last: str | None = None  # latest speaker in the paragraph
     carry: str | None = None  # speaker carried over from the previous paragraph
     ahead: str | None = None  # first speaker attributed later in the paragraph
@@ -1573,7 +1588,10 @@ def _sentence_rows(
             # the previous paragraph (same section), unless this paragraph names one.
             carry = last if s.section_id == sec_id else None
             last = None
-            tagged = None  # a transcript speaker tag's attribution, for the paragraph
+            # A transcript speaker tag's attribution, for the paragraph; or the one that
+            # announced this paragraph with a colon ("The governor added:").
+            tagged = announced if s.section_id == sec_id else None
+            announced = None
             par_id, sec_id = s.paragraph_id, s.section_id
             ahead = par_speaker.get(par_id)
         ps = pieces[si]
@@ -1631,6 +1649,9 @@ def _sentence_rows(
             warnings.append("no speaker found for this quotation"
                             if qtype != "indirect" else "speaker phrase not resolved")
         in_sentence = att is not None and s.start <= att.mention.start < s.end
+        closing = article.text[s.start : s.end].rstrip()[-1:]
+        if in_sentence and qtype == "indirect" and closing == ":":
+            announced = att  # "Limbaugh added:" and the speech in the next paragraph
         if speaker is not None:
             last = speaker
         rows.append((
