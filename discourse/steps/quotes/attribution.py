@@ -846,6 +846,13 @@ def _segments(toks: list[Tok], i: int) -> list[tuple[int, int]]:
     return segs
 
 
+def _place_phrase(toks: list[Tok], seg: tuple[int, int]) -> bool:
+    """Whether a stretch is a preposition and a capitalised name ("of Springfield")."""
+    a, b = seg
+    return (toks[a].kind == "w" and toks[a].low in _PREP_LINKS and b - a <= 5
+            and all(t.kind == "w" and t.upper for t in toks[a + 1 : b]) and b - a >= 2)
+
+
 def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
     """Whether a stretch ends with a preposition and a capitalised name ("The massage
     therapist from Tampa"), so that the next capitalised stretch ("Florida") goes on
@@ -874,10 +881,11 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
     for n, (a, b) in enumerate(segs[:5]):
         first = toks[a]
         lowered = first.kind == "w" and not first.upper
-        place = n + 1 < len(segs) and first.upper and _ends_in_place(toks, segs[n + 1])
+        place = (n + 1 < len(segs) and first.upper and b - a <= 2
+                 and first.low not in lexicon().first_names and _ends_in_place(toks, segs[n + 1]))
         if place:
             continue  # "The massage therapist from Tampa, Florida, said": a place
-        outer_prep = n + 1 < len(segs) and toks[segs[n + 1][0]].low in _PREP_LINKS
+        outer_prep = n + 1 < len(segs) and _place_phrase(toks, segs[n + 1])
         tagged = first.upper and b - a <= 3 and apposition(toks[a:b], text) is not None
         if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
                                   or first.low in _APPOSITION_STARTS or outer_prep or tagged):
