@@ -775,18 +775,20 @@ class Resolver:
         if not forms:
             return name
         wanted = {w.lower() for w in name}
-        best: tuple[int, int, int, tuple[str, ...]] | None = None  # before?, length, pos
+        best: tuple[tuple[int, int, int, int], tuple[str, ...]] | None = None
         for full, positions in forms.items():
             self.operations += 1
             if not wanted <= {w.lower() for w in full}:
                 continue
             k = bisect.bisect_right(positions, pos)
-            # Prefer forms used before ``pos`` (the latest), else the earliest one after.
-            key = (1, len(full), positions[k - 1], full) if k else (0, len(full), -positions[0],
-                                                                     full)
-            if best is None or key[:3] > best[:3]:
-                best = key
-        return best[3] if best is not None else name
+            # Prefer forms used before ``pos``: the most used one ("Ted Cruz" over a
+            # "Heidi Cruz" named once), then the longest, then the latest; else the
+            # earliest form after ``pos``.
+            key = ((1, k, len(full), positions[k - 1]) if k
+                   else (0, 0, len(full), -positions[0]))
+            if best is None or key > best[0]:
+                best = (key, full)
+        return best[1] if best is not None else name
 
     def _candidates(self) -> list[Entity]:
         """The most recently mentioned entities, most recent first (at most RECENT)."""
