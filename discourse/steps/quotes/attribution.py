@@ -1191,11 +1191,14 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
     mention = interpret(parts, text)
     e = k + len(parts)
     f = e
-    while f < len(toks) and f - e < 3 and toks[f].kind == "w" and not toks[f].upper and (
+    lex = lexicon()
+    while f < len(toks) and f - e < 4 and toks[f].kind == "w" and (
         toks[f].low not in _NOT_NOUNS and toks[f].low not in _PREP_LINKS
-        and toks[f].low not in _verbs().all_forms and not toks[f].low.endswith(("ly", "ed"))
+        and toks[f].low not in lex.determiners and toks[f].low not in lex.not_names
+        and (toks[f].low not in _verbs().all_forms or toks[f].low in lex.documents)
+        and not toks[f].low.endswith(("ly", "ed"))
     ):
-        f += 1
+        f += 1  # "a recent report", "a single well-placed source", "Citi 97.3 FM Online"
     if parts and f > e and (parts[-1].upper or mention is None):
         # "according to a TV appearance", "a CNN poll": a name used as a modifier.
         a, b = parts[0].start, toks[f - 1].end

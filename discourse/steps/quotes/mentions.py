@@ -281,7 +281,12 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
         low = t.low
         if low in lex.determiners:
             parts.append(t)
-            break
+            if not (low == "the" and parts[-2:-1] and parts[-2].upper and k >= 2
+                    and toks[k - 1].kind == "w" and toks[k - 1].low in _CONNECTORS
+                    and _org_head_before(toks, k - 2)):
+                break
+            k -= 1  # "Committee for the Promotion of Virtue and the Prevention of Vice"
+            continue
         if t.text.endswith(_POSSESSIVE) and parts:
             parts.append(t)  # "Russia's top diplomat", "the ministry's spokesman"
             # "Hong Kong's residents", "the New York Medical Examiner's Office": a possessor
@@ -302,7 +307,7 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
             low in lex.particles and parts and parts[-1].upper and k > 0 and toks[k - 1].upper
         ):
             parts.append(t)
-        elif (low in _CONNECTORS and parts and parts[-1].upper and k > 0
+        elif (low in _CONNECTORS and parts and (parts[-1].upper or parts[-1].low == "the") and k > 0
               and toks[k - 1].kind == "w" and toks[k - 1].upper
               and (parts[0].low in _ORG_TAILS or _org_head_before(toks, k - 1)
                    or (low == "of" and len(parts) == 1
@@ -332,7 +337,7 @@ def _org_head_before(toks: list[Tok], k: int) -> bool:
     ending at token ``k`` ("Institute for the Study" before "of War")."""
     lex = lexicon()
     j = k
-    while j >= 0 and k - j < 8 and toks[j].kind == "w" and (
+    while j >= 0 and k - j < 12 and toks[j].kind == "w" and (
         toks[j].upper or toks[j].low in _CONNECTORS or toks[j].low == "the"
     ):
         if toks[j].upper and toks[j].low in lex.org_heads:
@@ -492,7 +497,8 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
         if last in lex.place_words or joined in lex.place_words:
             return None  # "Station Road", "Middle East": places never speak
         if len(name) > 1 and any(t.low.endswith("ing") and len(t.low) > 5 for t in name):
-            return None  # "Comedians in Cars Getting Coffee": a title, not a person
+            # "Comedians in Cars Getting Coffee", "Opposing Views": a title, not a person.
+            return Mention(start, end, surface, "name", "organisation", name=(" ".join(words),))
         if joined in lex.capitals:  # "Moscow said": the government of a country
             return Mention(start, end, surface, "name", "organisation", name=words,
                            nationality=lex.capitals[joined])
