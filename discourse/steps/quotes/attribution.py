@@ -791,7 +791,8 @@ def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
 
 @cache
 def _adjectives() -> frozenset[str]:
-    return frozenset(load_lexicon("nationalities.yaml")["adjectives"])
+    data = load_lexicon("nationalities.yaml")
+    return frozenset(data["adjectives"]) | frozenset(data.get("religions") or ())
 
 
 def _whole(m: Mention, text: str) -> Mention:
@@ -1196,7 +1197,7 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
         toks[f].low not in _NOT_NOUNS and toks[f].low not in _PREP_LINKS
         and toks[f].low not in lex.determiners and toks[f].low not in lex.not_names
         and (toks[f].low not in _verbs().all_forms or toks[f].low in lex.documents)
-        and not toks[f].low.endswith(("ly", "ed"))
+        and not (toks[f].low.endswith(("ly", "ed")) and "-" not in toks[f].low)
     ):
         f += 1  # "a recent report", "a single well-placed source", "Citi 97.3 FM Online"
     if parts and f > e and (parts[-1].upper or mention is None):
