@@ -764,6 +764,17 @@ def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, b
                 return merge_apposition(name, head), aux
     if head is not None and not _plausible(head, toks, first, text):
         return None, aux
+    if head is not None and head.form == "name" and first >= 2 and toks[first - 1].text == ",":
+        c = first - 1
+        while c > 0 and toks[c - 1].kind == "w" and first - c < 10:
+            c -= 1
+        if _ends_in_place(toks, (c, first - 1)) and _place_continues(
+            toks, (first, i + 1), (c, first - 1)
+        ):
+            # "Colleen Clarke-Murphy of Heart's Desire, Newfoundland in Canada said".
+            outer, _ = _phrase_before(toks, first - 2, text)
+            if outer is not None and outer.form != "pronoun":
+                return outer, aux
     return head, aux
 
 
@@ -854,6 +865,19 @@ def _place_phrase(toks: list[Tok], seg: tuple[int, int]) -> bool:
             and all(t.kind == "w" and t.upper for t in toks[a + 1 : b]) and b - a >= 2)
 
 
+def _place_continues(toks: list[Tok], seg: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether a capitalised stretch goes on with the place that ends the stretch before it
+    ("... from Tampa, Florida,", "... of Heart's Desire, Newfoundland in Canada")."""
+    a, b = seg
+    words = toks[a:b]
+    if not words or not words[0].upper or words[0].low in lexicon().first_names:
+        return False
+    if not all(t.kind == "w" and (t.upper or t.low in ("in", "of")) for t in words):
+        return False
+    return (b - a == 1 or any(t.low in ("in", "of") for t in words)) and _ends_in_place(
+        toks, outer)
+
+
 def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
     """Whether a stretch ends with a preposition and a capitalised name ("The massage
     therapist from Tampa"), so that the next capitalised stretch ("Florida") goes on
@@ -882,8 +906,7 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
     for n, (a, b) in enumerate(segs[:5]):
         first = toks[a]
         lowered = first.kind == "w" and not first.upper
-        place = (n + 1 < len(segs) and first.upper and b - a <= 2
-                 and first.low not in lexicon().first_names and _ends_in_place(toks, segs[n + 1]))
+        place = n + 1 < len(segs) and _place_continues(toks, (a, b), segs[n + 1])
         if place:
             continue  # "The massage therapist from Tampa, Florida, said": a place
         outer_prep = n + 1 < len(segs) and _place_phrase(toks, segs[n + 1])
