@@ -300,7 +300,9 @@ def np_before(toks: list[Tok], i: int) -> list[Tok]:
                 parts.append(toks[k - 1])
             break
         if t.upper:
-            if low in lex.not_names and low not in lex.pronouns:
+            if low in lex.not_names and low not in lex.pronouns and not (
+                len(t.text) > 1 and t.text.isupper()
+            ):  # "WHO concluded": an acronym, not the pronoun
                 break
             parts.append(t)
         elif _describes(low, lex) or _ARTICLE_NAME.match(t.text) or (
