@@ -886,7 +886,8 @@ def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
     j = b - 1
     while j > a and toks[j].kind == "w" and toks[j].upper:
         j -= 1
-    return j < b - 1 and toks[j].kind == "w" and toks[j].low in ("from", "in", "of", "near")
+    return (a < j < b - 1 and toks[j].kind == "w"
+            and toks[j].low in ("from", "in", "of", "near"))  # not "In Estonia, Obama said"
 
 
 def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
