@@ -576,7 +576,9 @@ def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -
         return True
     nxt = toks[vj + 1]
     if nxt.kind != "w":
-        return False
+        # "Mixed messages on Trump leave plan.", not "..., The Guardian reports."
+        return (nxt.text in ".!?" and vj + 2 >= len(toks) and vi >= 1
+                and toks[vi - 1].kind == "w" and not toks[vi - 1].upper)
     if nxt.low in _FINITE or nxt.low in _verbs().all_forms:
         return True
     starts = _verbs().complement_starts
@@ -638,6 +640,10 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
 def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
     """Whether a verb that is not always speech ("added", "noted") introduces speech here:
     "that", punctuation, a quotation, a preposition or a clause follows, not an object."""
+    while k < len(toks) and toks[k].kind == "w" and (
+        toks[k].low in ("more", "less", "very", "most") or (
+            toks[k].low.endswith("ly") and toks[k].low not in _LY_NOUNS)):
+        k += 1  # "spoke emotionally of", "speaks more frequently about"
     if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts:
         return True
     for t in toks[k : k + 8]:
@@ -1137,6 +1143,7 @@ def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]
             det = low
             break
         if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()) or (
+            low in _PREP_LINKS) or (
             low in _verbs().all_forms or low in _PAST_VERBS
             or (low.endswith("ing") and not t.upper and low not in _ING_NOUNS)
         ):
@@ -1195,9 +1202,20 @@ def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
     """The speaker phrase after an inverted verb ('," said Anna Petrova, a teacher.')."""
     parts = np_after(toks, k)
     head = interpret(parts, text)
+    e = k + len(parts)
+    f = e
+    while f < len(toks) and f - e < 3 and toks[f].kind == "w" and not toks[f].upper and (
+        toks[f].low not in _NOT_NOUNS and toks[f].low not in _PREP_LINKS
+    ):
+        f += 1
+    if f > e and (f == len(toks) or toks[f].kind != "w"):
+        # '," said Clinton’s communications director, Jennifer Palmieri': words the lists do
+        # not know before the head of the phrase.
+        longer, first = _phrase_before(toks, f - 1, text)
+        if longer is not None and first == k:
+            head, e = longer, f
     if head is None:
         return None
-    e = k + len(parts)
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
         toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts
     ):

@@ -180,9 +180,9 @@ def _heads(source: str) -> set[str]:
         part = _CUT.split(" " + part + " ")[0] if _CUT.search(" " + part + " ") else part
         words = [w.strip(".'’").lower() for w in _WORD.findall(part)]
         words = [re.sub(r"['’]s$", "", w) for w in words if w]
-        words = [w for w in words if w and w not in _DROP]
-        if words:
-            heads.add(words[-1])
+        kept = [w for w in words if w and w not in _DROP]
+        if kept or words:
+            heads.add((kept or words)[-1])  # "the president": a title is a head too
     return heads
 
 
