@@ -795,7 +795,12 @@ def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
     if low in _platforms() or not any(c.isalpha() for c in low):
         return False
     if low in _adjectives():
-        return False  # "according to Argentine folklore": an adjective, not a source
+        # "according to Argentine folklore": an adjective before its noun, not a source
+        # ("Cuban said" after "Mark Cuban" is a surname).
+        after = next((t for t in toks if t.start >= head.end), None)
+        if after is None or (after.kind == "w" and not after.upper
+                             and after.low not in _verbs().all_forms):
+            return False
     words = low.split()
     if any(w.endswith(_CONTRACTIONS) for w in words) or (
         words[0].endswith("ly") and words[0] not in _LY_NOUNS and head.form != "name"
@@ -920,7 +925,8 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
         if place:
             continue  # "The massage therapist from Tampa, Florida, said": a place
         outer_prep = n + 1 < len(segs) and _place_phrase(toks, segs[n + 1])
-        tagged = first.upper and b - a <= 3 and apposition(toks[a:b], text) is not None
+        tagged = first.upper and (b - a <= 3 and apposition(toks[a:b], text) is not None
+                                  or first.text.endswith(("’s", "'s")))  # "Twitter’s director"
         if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
                                   or first.low in _APPOSITION_STARTS or outer_prep or tagged):
             if first.low in _CLAUSE_WORDS or (

@@ -460,6 +460,9 @@ def interpret(parts: list[Tok], text: str) -> Mention | None:
             break
     while name and not name[0].upper and not _ARTICLE_NAME.match(name[0].text):
         name.pop(0)
+    if (not name and len(body) >= 2 and head.upper and hlow in lex.nationality
+            and body[-2].low in lex.first_names):
+        name = body[-2:]  # "Mark Cuban": a surname that is also a nationality
     prefix = body[: len(body) - len(name)]
     if (len(name) == 1 and prefix and prefix[-1].upper and not name[0].text.endswith(".")
             and (prefix[-1].low in lex.org_heads or _ACRONYM.fullmatch(prefix[-1].text))
@@ -828,7 +831,10 @@ class Resolver:
 
     def _find(self, m: Mention) -> Entity | None:
         if m.form == "name":
-            if m.kind == "person":
+            surname = len(m.name) == 1 and " " not in m.name[0] and (
+                m.name[0].lower() in self._full)
+            if m.kind == "person" or surname:
+                # "Cuban said" after "Mark Cuban": a surname, not a nationality.
                 full = self.canonical(m.name, m.start)
                 return self._entity(" ".join(full), "person", True, full)
             return self._entity(m.name[0], "organisation", True, m.name)
