@@ -606,7 +606,7 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
         k += 1
     if k >= vi:
         return None
-    parts = np_after(toks, k)
+    parts = [toks[k]] if toks[k].low in lexicon().pronouns else np_after(toks, k)
     if not parts:
         return None
     mention = interpret(parts, text)
@@ -701,9 +701,13 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
     auxiliary ("did", "will") was skipped."""
     between = _verbs().between
     aux = False
-    while i >= 0 and toks[i].kind == "w":
+    while i >= 0 and (toks[i].kind == "w" or toks[i].text == ","):
         t = toks[i]
         low = t.low
+        if t.text == "," and not (i >= 2 and toks[i - 1].low in (
+                "however", "though", "too", "meanwhile", "instead", "also")
+                and toks[i - 2].text == ","):
+            break
         if low in between:
             aux = aux or low in ("has", "have", "had")
             i -= 1
@@ -716,6 +720,10 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
             i -= 2  # "who in 2010 said"
         elif low in _WEEKDAYS:
             i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
+        elif (t.text == "," and i >= 2 and toks[i - 1].low in ("however", "though", "too",
+                                                              "meanwhile", "instead", "also")
+              and toks[i - 2].text == ","):
+            i -= 3  # "Others, however, say"
         elif low in _TIME_NOUNS and i >= 1 and toks[i - 1].low in _TIME_DETS:
             i -= 2
         else:
@@ -754,6 +762,9 @@ def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, b
         return _comma_subject(toks, i, text), aux
     if t.text in (",", "-", "—", "–"):
         return _comma_subject(toks, i, text), aux
+    quantity = _quantity_subject(toks, i, text)
+    if quantity is not None:
+        return quantity, aux
     head, first = _phrase_before(toks, i, text)
     if head is not None and head.form == "descriptor" and head.kind == "person":
         # "Icy Ng, a 22-year-old design student at the university said": an apposition
@@ -785,6 +796,49 @@ def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, b
             if outer is not None and outer.form != "pronoun":
                 return outer, aux
     return head, aux
+
+
+_PRONOMINAL = frozenset({"some", "others", "many", "most", "few", "several", "both", "all",
+                         "another", "one", "half", "everyone", "everybody", "someone",
+                         "somebody", "nobody", "none", "majority", "minority", "percent", "%"})
+_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                      "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                      "eighty", "ninety", "hundred", "half", "third", "quarter"})
+
+
+def _quantity_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
+    """Subjects that count people: "Others say", "Some say", "most of them said", "One in
+    three said", "Thirty percent said", "58 percent of Florida Latino voters said"."""
+    t = toks[i]
+    if t.kind != "w":
+        return None
+    low = t.low
+    j = i
+    # "most of them", "many of those polled": a pronoun after "of".
+    if low in ("them", "us", "those", "these") and i >= 2 and toks[i - 1].low == "of":
+        j = i - 2
+        low = toks[j].low
+    elif i >= 2 and toks[i - 1].low == "in" and (low in _NUMBERS or low.isdigit()):
+        j = i - 2  # "One in three"
+        low = toks[j].low
+    if low not in _PRONOMINAL:
+        if low not in _NUMBERS and not low.isdigit():
+            return None
+        if i == j:
+            return None  # a bare number is no subject
+    k = j
+    while k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low in (
+        _NUMBERS | {"some", "about", "nearly", "almost", "roughly", "only", "just", "over",
+                    "another", "the", "a"} or toks[k - 1].low.isdigit()
+    ):
+        k -= 1
+    before = toks[k - 1] if k > 0 else None
+    if before is not None and before.kind == "w" and before.low not in _CLAUSE_WORDS:
+        return None  # "the deal that some ...": not the start of a clause
+    start, end = toks[k].start, t.end
+    single = low in ("one", "another", "someone", "somebody", "everyone", "everybody", "nobody")
+    return Mention(start, end, text[start:end], "descriptor", "person" if single else "group",
+                   roles=(low,), definite=False)
 
 
 def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
@@ -925,8 +979,11 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
         if place:
             continue  # "The massage therapist from Tampa, Florida, said": a place
         outer_prep = n + 1 < len(segs) and _place_phrase(toks, segs[n + 1])
-        tagged = first.upper and (b - a <= 3 and apposition(toks[a:b], text) is not None
-                                  or first.text.endswith(("’s", "'s")))  # "Twitter’s director"
+        tagged = first.upper and (
+            (b - a <= 3 and apposition(toks[a:b], text) is not None)
+            or first.text.endswith(("’s", "'s"))  # "Twitter’s director of ..."
+            or any(t.kind == "w" and not t.upper and t.low in lexicon().role_words
+                   for t in toks[a:b]))  # "South Carolina director for Sanders"
         if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
                                   or first.low in _APPOSITION_STARTS or outer_prep or tagged):
             if first.low in _CLAUSE_WORDS or (
@@ -1105,8 +1162,8 @@ def _agentive(word: str, plural: bool, upper: bool) -> bool:
     """Whether a head noun the word lists do not know can name a speaker: people
     ("bartender", "residents", "Europeans"), groups, organisations and documents."""
     lex = lexicon()
-    if upper and plural:
-        return True  # "Europeans", "Republicans"
+    if plural and (upper or word[:-1] not in _THINGS):
+        return True  # "Europeans", "Republicans", "Mrs. Clinton's confidants"
     stem = word
     if plural and word not in lex.groups:
         stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
