@@ -23,11 +23,22 @@ Three passes over one article:
    words), else the first speaker attributed later in the paragraph, else the speaker of
    the previous paragraph of the section.
 
+Cues (``lexicons/reporting_verbs.yaml``) are verbs of speech and their neighbours (deny, call
+X "...", accuse, warn, tweet, write, argue, insist, complain ...), phrases ("according to",
+"told reporters"), participles after a clause (", saying ..."), verbs of manner next to a
+quotation ('," Miller snapped'), colons ('X: "..."', 'Howard Kurtz, Fox News: "..."', a
+transcript's "PENCE: ..." and "X added:" before a paragraph) and dashes ('"..." ― Name').
+Subjects may be names, descriptions, common-noun groups ("officials in the capital", "a
+bartender", "most of them", "one in three") with adverbs, auxiliaries, appositions,
+parentheses and relative clauses between them and the verb. Beliefs, intentions and findings
+("believes", "wants", "plans", "a poll found") get the quote type ``belief``.
+
 Quote types: ``direct`` (the sentence is quotation, possibly with its reporting clause),
 ``mixed`` (quoted words inside reported or narrated speech: 'Lavrov said the ties had "stood
 the test of time".'), ``indirect`` (a reporting verb or "according to" without quotation
-marks) and ``none``. Short capitalised quoted names ('the "Bakinsky Rabochy" newspaper'),
-"so-called" labels and short scare quotes without a reporting verb are not quotations.
+marks), ``belief`` (see above) and ``none``. Short capitalised quoted names ('the "Bakinsky
+Rabochy" newspaper'), "so-called" labels and short scare quotes without a reporting verb are
+not quotations.
 Quoted words inside narration without any attribution get no inherited speaker.
 
 Front sentences (title and standfirst) are attributed like body sentences: a headline such as
@@ -66,7 +77,7 @@ if TYPE_CHECKING:
 
 __all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes"]
 
-QuoteType = Literal["direct", "indirect", "mixed", "none"]
+QuoteType = Literal["direct", "indirect", "mixed", "belief", "none"]
 
 #: Columns of :func:`attribute_quotes`, in order.
 QUOTE_COLUMNS = (
@@ -160,8 +171,8 @@ def marks_text(text: str) -> str:
 
     Examples
     --------
-    >>> marks_text("He said, ''We won.'' Then")
-    'He said,  "We won." Then'
+    >>> marks_text("He said, ''We won.'' Then") == 'He said,  "We won."  Then'
+    True
     """
     if "''" not in text and "``" not in text:
         return text
@@ -1513,7 +1524,9 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
         columns:
 
         - ``sentence_id``: the sentence's id.
-        - ``quote_type``: ``"direct"``, ``"indirect"``, ``"mixed"`` or ``"none"``.
+        - ``quote_type``: ``"direct"``, ``"indirect"``, ``"mixed"``, ``"belief"`` (a
+          belief, intention or finding without speech: "Trump wants a wall", "a poll found
+          ...", so that it can be kept or dropped) or ``"none"``.
         - ``speaker``: canonical name (the fullest personal name used in the article,
           without titles: "Sergey Lavrov"), organisation ("Kremlin"), or the description of
           an unnamed source ("A senior diplomat"); missing when no speaker.

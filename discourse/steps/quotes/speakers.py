@@ -21,7 +21,7 @@ __all__ = ["SPEAKER_COLUMNS", "role_class", "speaker_table"]
 #: Columns of :func:`speaker_table`, in order.
 SPEAKER_COLUMNS = (
     "speaker", "kind", "named", "role", "nationality", "organisation", "n_direct", "n_indirect",
-    "n_mixed", "n_sentences", "first_mention", "mentions",
+    "n_mixed", "n_sentences", "first_mention", "mentions", "n_belief",
 )
 
 
@@ -41,9 +41,11 @@ def speaker_table(data: Any) -> pd.DataFrame:
         Columns: ``speaker`` (canonical name or description), ``kind`` (person /
         organisation / group / document), ``named`` (a name, not a description),
         ``role``, ``nationality``, ``organisation`` (as stated in the article, else None),
-        ``n_direct``, ``n_indirect``, ``n_mixed``, ``n_sentences`` (sentences attributed),
-        ``first_mention`` (offset of the first mention in ``article.text``) and
-        ``mentions`` (the distinct phrases that named the speaker). Ordered by first mention.
+        ``n_direct``, ``n_indirect``, ``n_mixed``, ``n_sentences`` (sentences attributed,
+        beliefs included),
+        ``first_mention`` (offset of the first mention in ``article.text``),
+        ``mentions`` (the distinct phrases that named the speaker) and ``n_belief``
+        (sentences of belief, intention or finding). Ordered by first mention.
 
     Examples
     --------
@@ -74,6 +76,7 @@ def speaker_table(data: Any) -> pd.DataFrame:
             speaker, e.get("kind"), e.get("named"), e.get("role"), e.get("nationality"),
             e.get("organisation"), int(counts.get("direct", 0)), int(counts.get("indirect", 0)),
             int(counts.get("mixed", 0)), len(group), first, list(mentions),
+            int(counts.get("belief", 0)),
         ))
     table = pd.DataFrame(rows, columns=list(SPEAKER_COLUMNS))
     return table.sort_values("first_mention", kind="stable").reset_index(drop=True)
