@@ -627,7 +627,9 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
     if mention is not None and end + 1 < vi and toks[end].low in ("and", "for", "of", "at", "from"):
         # "The New York Times and the Gannett chain filed ...", "A reporter for USA Today".
         more = np_after(toks, end + 1)
-        if more:
+        if more and more[-1].low not in lexicon().determiners and not (
+            more[-1].text.endswith(("’s", "'s"))
+        ):
             end += 1 + len(more)
             mention.end = toks[end - 1].end
             mention.text = text[mention.start : mention.end]
