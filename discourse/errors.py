@@ -16,6 +16,13 @@ __all__ = [
     "InvalidLexiconError",
     "InvalidOptionError",
     "MissingDataError",
+    "MissingDependencyError",
+    "MissingTableError",
+    "NoArticleError",
+    "SourceTypeError",
+    "check_choice",
+    "check_int",
+    "missing_data",
 ]
 
 
@@ -43,6 +50,14 @@ class DecodingError(DiscourseError, UnicodeError):
     """The bytes could not be decoded as text in any supported encoding."""
 
 
+class NoArticleError(DiscourseError, ValueError):
+    """An HTML page holds no article text to extract."""
+
+
+class MissingDependencyError(DiscourseError, ImportError):
+    """An optional library a feature needs is not installed."""
+
+
 class InvalidLexiconError(DiscourseError, ValueError):
     """A dictionary, targets or lexicon file is malformed."""
 
@@ -51,8 +66,16 @@ class MissingDataError(DiscourseError, ValueError):
     """The analysis lacks the columns or table a step or chart needs."""
 
 
+class MissingTableError(MissingDataError, AttributeError):
+    """An analysis was asked for a table its options did not compute (``result.stance``)."""
+
+
 class InvalidOptionError(DiscourseError, ValueError):
     """An option has a value outside the allowed ones."""
+
+
+class SourceTypeError(DiscourseError, TypeError):
+    """An input is not an article, a path, a text or bytes (``analyze(42)``)."""
 
 
 def check_choice(name: str, value: object, allowed: tuple[object, ...]) -> None:
@@ -60,3 +83,21 @@ def check_choice(name: str, value: object, allowed: tuple[object, ...]) -> None:
     if value not in allowed:
         choices = ", ".join(repr(a) for a in allowed)
         raise InvalidOptionError(f"{name}={value!r} is not supported; use one of {choices}.")
+
+
+def check_int(name: str, value: object, minimum: int) -> int:
+    """``value`` if it is a whole number >= ``minimum``, else an :class:`InvalidOptionError`.
+
+    Examples
+    --------
+    >>> check_int("top", 3, 1)
+    3
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidOptionError(f"{name}={value!r} must be a whole number >= {minimum}.")
+    return value
+
+
+def missing_data(chart: str, what: str, how: str) -> MissingDataError:
+    """The error a chart raises when the analysis lacks what it draws."""
+    return MissingDataError(f"{chart}: the analysis has no {what}; {how}.")

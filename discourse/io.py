@@ -33,7 +33,7 @@ def ensure_folder(folder: str | Path) -> Path:
     except OSError as exc:
         raise OutputError(
             f"{path}: cannot create the output folder ({exc.strerror}). Choose another "
-            "folder with --out / the folder argument."
+            "output folder."
         ) from exc
     if not os.access(path, os.W_OK | os.X_OK):
         raise OutputError(f"{path}: the output folder is not writable. Choose another folder.")

@@ -13,4 +13,3 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     .venv/bin/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
     echo "$want" > "$stamp"
 fi
-export MPLBACKEND=Agg

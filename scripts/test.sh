@@ -7,4 +7,4 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
         >/dev/null 2>&1 || echo "chromium could not be installed: the browser test will be skipped"
 fi
-.venv/bin/python -m pytest "$@"
+MPLBACKEND=Agg .venv/bin/python -m pytest "$@"

@@ -45,7 +45,7 @@ def texts() -> Any:
 
 def check_pipeline(text: str) -> None:
     """Assert the pipeline property for one text (see the module docstring)."""
-    from discourse.analysis import analyze
+    from discourse.defaults import analyze
 
     try:
         with warnings.catch_warnings():

@@ -24,7 +24,8 @@ def main() -> None:
     for name, table in seed_tables().items():
         table.to_csv(GOLDEN / f"seed_{name}.csv", index=False, lineterminator="\n")
     for name, table in speech_tables().items():
-        table.to_csv(GOLDEN / f"speeches_{name}.csv.gz", index=False, lineterminator="\n")
+        table.to_csv(GOLDEN / f"speeches_{name}.csv.gz", index=False, lineterminator="\n",
+                     compression={"method": "gzip", "mtime": 0})  # same bytes, same file
     print(f"wrote {len(list(GOLDEN.iterdir()))} files to {GOLDEN}")
 
 

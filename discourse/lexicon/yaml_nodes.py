@@ -24,12 +24,23 @@ def compose(text: str, *, error: str = "Invalid YAML", hint: str = "") -> Any:
     import yaml
 
     try:
+        return yaml.compose(text, Loader=fast_loader())
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python loader: its messages name the problem
+    try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise InvalidLexiconError(f"{error}{line}: {problem}.{hint}") from None
+
+
+def fast_loader() -> Any:
+    """PyYAML's libyaml-backed safe loader where the wheel has it (about 8 times faster)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def scalar(node: Any) -> str | None:

@@ -1,10 +1,11 @@
-"""Charts of an :class:`~discourse.analysis.Analysis` and of corpus tables (matplotlib).
+"""Charts of an :class:`~discourse.Analysis` and of corpus tables (matplotlib).
 
 Every ``plot_*`` function draws on the ``ax`` given, or on a new figure when ``ax`` is None,
 and returns the Axes; nothing is saved or shown. A chart whose data the analysis lacks (no
 sentiment columns, no stance table, ...) raises :class:`~discourse.errors.MissingDataError`;
 :func:`save_charts` skips those. Use :func:`style` for the size presets and
-:func:`save_figure` to export PNG, SVG and PDF files.
+:func:`save_figure` to export PNG, SVG and PDF files. ``CHARTS`` maps the registered chart
+names to their functions (:mod:`~discourse.plots.registry`).
 
 Artists carry ``gid`` labels (``"section-boundary"``, ``"section-label"``, ``"raw-polarity"``,
 ...) so that tests and downstream code can find them; they also become element ids in SVG.
@@ -12,34 +13,46 @@ Artists carry ``gid`` labels (``"section-boundary"``, ``"section-label"``, ``"ra
 The modules, by job: :mod:`~discourse.plots.sentiment`, :mod:`~discourse.plots.keywords`,
 :mod:`~discourse.plots.stance`, :mod:`~discourse.plots.segments`,
 :mod:`~discourse.plots.speakers`, :mod:`~discourse.plots.corpus` (one chart family each),
-:mod:`~discourse.plots.export` (drawing them all, saving files); ``_common`` reads the
-analysis and ``_layout`` holds the drawing helpers. matplotlib and pandas are imported
-inside the functions, so ``import discourse.plots`` is cheap.
+:mod:`~discourse.plots.export` (drawing them all, saving files), :mod:`~discourse.plots.layout`
+(drawing helpers), :mod:`~discourse.plots.styles` (presets and palette). The charts read the
+analysis through :mod:`discourse.views`. Names load lazily, and matplotlib only when a chart
+is drawn.
 """
 
 from __future__ import annotations
 
-from discourse.plots.corpus import plot_corpus_keyword_rates
-from discourse.plots.export import CHARTS, chart_figures, save_charts, save_figure
-from discourse.plots.keywords import plot_dispersion, plot_keyword_rates
-from discourse.plots.segments import plot_segments
-from discourse.plots.sentiment import plot_sentiment_arc, plot_subjectivity
-from discourse.plots.speakers import plot_speakers
-from discourse.plots.stance import plot_stance
-from discourse.plots.styles import style
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+from typing import Any
 
-__all__ = [
-    "CHARTS",
-    "chart_figures",
-    "plot_corpus_keyword_rates",
-    "plot_dispersion",
-    "plot_keyword_rates",
-    "plot_segments",
-    "plot_sentiment_arc",
-    "plot_speakers",
-    "plot_stance",
-    "plot_subjectivity",
-    "save_charts",
-    "save_figure",
-    "style",
-]
+# Helpers that are public within the package but not chart API.
+_INTERNAL = {"discourse.plots.layout", "discourse.plots.registry", "discourse.plots.styles"}
+
+
+@cache
+def _exports() -> dict[str, str]:
+    from discourse.lazy import module_exports
+
+    found = module_exports(Path(__file__).parent, "discourse.plots")
+    found = {name: module for name, module in found.items() if module not in _INTERNAL}
+    return {**found, "style": "discourse.plots.styles"}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__all__":
+        return sorted([*_exports(), "CHARTS"])
+    if name == "CHARTS":
+        from discourse.plots.registry import registered_charts
+
+        return {chart.name: chart.function for chart in registered_charts().values()}
+    module = _exports().get(name)
+    if module is None:
+        raise AttributeError(f"module 'discourse.plots' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*_exports(), "CHARTS"])

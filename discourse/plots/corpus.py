@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from discourse.errors import InvalidOptionError, MissingDataError, check_choice
-from discourse.plots._layout import (
-    _font_size,
-    _integer_axis,
-    _legend_outside,
-    _new_axes,
-    _shorten,
+from discourse.plots.layout import (
+    font_size,
+    integer_axis,
+    legend_outside,
+    new_axes,
+    shorten,
 )
 from discourse.plots.styles import category_colors
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
+
+__all__ = ["plot_corpus_keyword_rates"]
 
 def _document_rates(frame: pd.DataFrame, x: str, doc: str) -> pd.DataFrame:
     """One row per document and category: ``doc``, ``x``, ``category``, ``rate``."""
@@ -114,7 +116,7 @@ def plot_corpus_keyword_rates(
         kind = "line" if numeric and len(xs) > 1 else "bars"
     averaged = bool((stats["count"] > 1).any())
     colors = category_colors(wanted)
-    ax = ax or _new_axes()
+    ax = ax or new_axes()
     for j, category in enumerate(wanted):
         part = stats.xs(category, level="category").reindex(xs)
         mean = part["mean"].to_numpy(float)
@@ -133,17 +135,17 @@ def plot_corpus_keyword_rates(
                    gid=f"rate-{category}", zorder=2)
     if kind == "bars":
         many = len(xs) > 8
-        ax.set_xticks(np.arange(len(xs)), [_shorten(str(v), 20) for v in xs],
+        ax.set_xticks(np.arange(len(xs)), [shorten(str(v), 20) for v in xs],
                       rotation=45 if many else 0, ha="right" if many else "center",
-                      fontsize=_font_size("xtick.labelsize"))
+                      fontsize=font_size("xtick.labelsize"))
         ax.grid(axis="x", visible=False)
     elif numeric and all(float(v).is_integer() for v in xs):
-        _integer_axis(ax.xaxis)
+        integer_axis(ax.xaxis)
     ax.set_ylim(bottom=0)
     ax.set_xlabel({"doc_id": "Document"}.get(x, x.replace("_", " ").capitalize()))
     ax.set_ylabel("Keyword rate (per 1,000 words)"
                   + ("\nmean of documents ± 1 SE" if averaged else ""))
-    _legend_outside(ax, title="Category")
+    legend_outside(ax, title="Category")
     if title:
         ax.set_title(title)
     return ax

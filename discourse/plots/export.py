@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from discourse.errors import InvalidOptionError, MissingDataError, check_choice
+from discourse.errors import InvalidOptionError, MissingDataError, check_choice, check_int
 from discourse.plots import styles as _styles
-from discourse.plots._common import _check_int
-from discourse.plots.keywords import plot_dispersion, plot_keyword_rates
-from discourse.plots.segments import plot_segments
-from discourse.plots.sentiment import plot_sentiment_arc, plot_subjectivity
-from discourse.plots.speakers import plot_speakers
-from discourse.plots.stance import plot_stance
+from discourse.plots.registry import registered_charts
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
     from discourse.analysis import Analysis
     from discourse.plots.styles import StyleName
 
+__all__ = ["chart_figures", "save_charts", "save_figure"]
+
 Format = Literal["png", "svg", "pdf"]
 _FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
-
-#: Charts drawn by :func:`save_charts`, by file name.
-CHARTS: dict[str, Callable[..., Axes]] = {
-    "sentiment_arc": plot_sentiment_arc,
-    "keyword_rates": plot_keyword_rates,
-    "dispersion": plot_dispersion,
-    "stance": plot_stance,
-    "segments": plot_segments,
-    "speakers": plot_speakers,
-    "subjectivity": plot_subjectivity,
-}
 
 _METADATA: dict[str, dict[str, Any]] = {
     # No creation dates: the same chart gives the same file.
@@ -94,7 +79,7 @@ def save_figure(
     formats = _formats(formats)
     if not formats:
         raise InvalidOptionError("formats is empty; give at least one of 'png', 'svg', 'pdf'.")
-    _check_int("dpi", dpi, 10)
+    check_int("dpi", dpi, 10)
     base = Path(path)
     if base.suffix.lower().lstrip(".") in _FORMATS:
         base = base.with_suffix("")
@@ -117,14 +102,15 @@ def chart_figures(
     ----------
     analysis : Analysis
     charts : iterable of str, optional
-        Names from :data:`CHARTS` (default: all).
+        Names of registered charts (default: all; see
+        :func:`~discourse.plots.registry.registered_charts`).
     style : {"paper", "notebook", "slides"}
         The preset the charts are drawn in (see :func:`~discourse.plots.styles.style`).
 
     Returns
     -------
     dict of str to matplotlib Figure
-        By chart name, in :data:`CHARTS` order; charts without data are left out.
+        By chart name, in registration order; charts without data are left out.
 
     Examples
     --------
@@ -138,14 +124,15 @@ def chart_figures(
     """
     import matplotlib.pyplot as plt
 
-    names = list(CHARTS) if charts is None else list(charts)
+    registry = registered_charts()
+    names = list(registry) if charts is None else list(charts)
     for name in names:
-        check_choice("chart", name, tuple(CHARTS))
+        check_choice("chart", name, tuple(registry))
     figures: dict[str, Figure] = {}
     with _styles.style(style):
         for name in names:
             try:
-                ax = CHARTS[name](analysis)
+                ax = registry[name].function(analysis)
             except MissingDataError:
                 continue
             except BaseException:
@@ -171,7 +158,7 @@ def save_charts(
     analysis : Analysis
     folder : str or Path
         Files are written as ``folder/<chart>.<format>`` (folder created as needed);
-        chart names are the keys of :data:`CHARTS`.
+        chart names are those of the registered charts.
     formats : sequence of {"png", "svg", "pdf"}
     style : {"paper", "notebook", "slides"}
     dpi : int

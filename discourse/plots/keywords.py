@@ -6,33 +6,34 @@ from collections.abc import Iterable
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Literal
 
-from discourse.errors import InvalidOptionError, check_choice
-from discourse.plots._common import (
-    _categories,
-    _check_int,
-    _dictionary,
-    _missing,
-    _section_spans,
-    _sentences,
-    _table,
+from discourse.errors import InvalidOptionError, check_choice, check_int, missing_data
+from discourse.plots.layout import (
+    bar_counts,
+    label_rows,
+    legend_outside,
+    new_axes,
+    row_height,
+    section_strip,
+    shorten,
+    wrap_label,
 )
-from discourse.plots._layout import (
-    _bar_counts,
-    _legend_outside,
-    _new_axes,
-    _row_height,
-    _rows,
-    _section_strip,
-    _shorten,
-    _wrap,
-)
+from discourse.plots.registry import register_chart
 from discourse.plots.styles import category_colors
+from discourse.views import (
+    category_order,
+    keyword_dictionary,
+    named_table,
+    section_spans,
+    sentence_rows,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from discourse.analysis import Analysis
 
+
+__all__ = ["plot_dispersion", "plot_keyword_rates"]
 
 def _token_counts(texts: Iterable[Any]) -> list[int]:
     from discourse.lexicon.dictionary import normalize_word
@@ -42,6 +43,10 @@ def _token_counts(texts: Iterable[Any]) -> list[int]:
             for t in texts]
 
 
+@register_chart("keyword_rates", order=20, caption=(
+    "Keyword rate per 1,000 words in each section (hatched: hits inside proper "
+    "names)."
+))
 def plot_keyword_rates(
     analysis: Analysis,
     *,
@@ -79,13 +84,13 @@ def plot_keyword_rates(
 
     if not isinstance(exclude_names, bool):
         raise InvalidOptionError(f"exclude_names={exclude_names!r} must be True or False.")
-    keywords = _table(analysis, "keywords")
+    keywords = named_table(analysis, "keywords")
     need = {"unit", "category", "count", "tokens"}
     if keywords is None or not need <= set(keywords.columns) or keywords.empty:
-        raise _missing("plot_keyword_rates", "keyword hits (table 'keywords')",
+        raise missing_data("plot_keyword_rates", "keyword hits (table 'keywords')",
                        "count them with discourse.steps.keywords.keyword_frequencies(by='section')")
-    spans = _section_spans(analysis)
-    frame = _sentences(analysis)
+    spans = section_spans(analysis)
+    frame = sentence_rows(analysis)
     units: list[Any] = [s.id for s in spans]
     labels = {s.id: s.label for s in spans}
     tokens: dict[Any, int] = {}
@@ -103,14 +108,14 @@ def plot_keyword_rates(
     in_name = keywords["count_in_name"] if "count_in_name" in keywords else 0 * keywords["count"]
     table = keywords.assign(in_name=in_name).groupby(["unit", "category"], sort=False)[
         ["count", "in_name"]].sum()
-    order = _categories(analysis)
+    order = category_order(analysis)
     categories = [c for c in order if c in set(keywords["category"])]
     colors = category_colors(order)
     n_units, n_cats = len(units), len(categories)
     x = np.arange(n_units, dtype=float)
     width = 0.8 / n_cats
     per_1000 = np.array([1000 / tokens[u] if tokens.get(u) else 0.0 for u in units])
-    ax = ax or _new_axes()
+    ax = ax or new_axes()
     annotate = n_units * n_cats <= 36
     hatched, peak = False, 0.0
     for j, category in enumerate(categories):
@@ -127,12 +132,12 @@ def plot_keyword_rates(
                    color="none", edgecolor="white", hatch="////", linewidth=0,
                    gid=f"in-name-{category}", zorder=3)
         if annotate:
-            _bar_counts(ax, bars, shown, padding=1.5)
+            bar_counts(ax, bars, shown, padding=1.5)
     if n_units > 5:  # slanted names only; word counts would collide
-        ax.set_xticks(x, [_shorten(labels[u], 24) for u in units], rotation=35, ha="right",
+        ax.set_xticks(x, [shorten(labels[u], 24) for u in units], rotation=35, ha="right",
                       rotation_mode="anchor")
     else:
-        ax.set_xticks(x, [f"{_wrap(labels[u], 16)}\n({tokens.get(u, 0):,} words)"
+        ax.set_xticks(x, [f"{wrap_label(labels[u], 16)}\n({tokens.get(u, 0):,} words)"
                           for u in units])
     ax.tick_params(axis="x", length=0)
     ax.grid(axis="x", visible=False)
@@ -146,12 +151,15 @@ def plot_keyword_rates(
 
         handles.append(Patch(facecolor="#BFBFBF", edgecolor="white", hatch="////"))
         names_.append("in proper names")
-    _legend_outside(ax, handles, names_, title="Category")
+    legend_outside(ax, handles, names_, title="Category")
     if title:
         ax.set_title(title + (" (proper names excluded)" if exclude_names else ""))
     return ax
 
 
+@register_chart("dispersion", order=30, caption=(
+    "Where each keyword category occurs in the article."
+))
 def plot_dispersion(
     analysis: Analysis,
     *,
@@ -196,24 +204,24 @@ def plot_dispersion(
 
     check_choice("by", by, ("category", "term"))
     check_choice("position", position, ("tokens", "relative"))
-    max_rows = _check_int("max_rows", max_rows, 1)
-    frame = _sentences(analysis)
+    max_rows = check_int("max_rows", max_rows, 1)
+    frame = sentence_rows(analysis)
     if frame.empty or "text" not in frame:
-        raise _missing("plot_dispersion", "sentences", "analyse an article first")
-    hits = keyword_dispersion(frame, _dictionary(analysis, dictionary))
+        raise missing_data("plot_dispersion", "sentences", "analyse an article first")
+    hits = keyword_dispersion(frame, keyword_dictionary(analysis, dictionary))
     if hits.empty:
-        raise _missing("plot_dispersion", "keyword hits", "use a dictionary that matches")
+        raise missing_data("plot_dispersion", "keyword hits", "use a dictionary that matches")
     before = list(accumulate(_token_counts(frame["text"]), initial=0))  # tokens before a row
     total = max(before[-1], 1)
     scale = 100 / total if position == "relative" else 1.0
-    colors = category_colors(_categories(analysis, hits["category"]))
+    colors = category_colors(category_order(analysis, hits["category"]))
     if by == "category":
         rows = [c for c in colors if c in set(hits["category"])]
         key = hits["category"]
     else:
         key = hits["category"] + "\x00" + hits["term"]
         rows = key.value_counts(sort=True).index[:max_rows].tolist()
-    ax = ax or _new_axes(height=max(2.2, _row_height() * len(rows) * 1.3 + 1.6))
+    ax = ax or new_axes(height=max(2.2, row_height() * len(rows) * 1.3 + 1.6))
     for k, row in enumerate(rows):
         part = hits[key == row]
         category = row.split("\x00")[0]
@@ -224,7 +232,7 @@ def plot_dispersion(
             ax.vlines(sub["token_index"] * scale, k - 0.36, k + 0.36, color=colors[category],
                       alpha=alpha, linewidth=1.6, gid=f"{gid}-{row.replace(chr(0), ':')}")
     names = [r.replace("\x00", ": ") if by == "term" else r for r in rows]
-    _rows(ax, [f"{_shorten(n, 28)} ({int((key == r).sum())})"
+    label_rows(ax, [f"{shorten(n, 28)} ({int((key == r).sum())})"
                for n, r in zip(names, rows, strict=True)])
     ax.set_xlim(0, total * scale)
     ax.set_xlabel("Position in article (% of word tokens)" if position == "relative"
@@ -233,10 +241,10 @@ def plot_dispersion(
     if hits["in_name"].any():
         from matplotlib.lines import Line2D
 
-        _legend_outside(ax, [Line2D([], [], color="#7F7F7F", alpha=0.5, marker="|",
+        legend_outside(ax, [Line2D([], [], color="#7F7F7F", alpha=0.5, marker="|",
                                     markersize=9, markeredgewidth=2, linestyle="none")],
                         ["inside a proper name"])
     bands = [(before[s.rows[0]] * scale, before[s.rows[1]] * scale, s.label)
-             for s in _section_spans(analysis)]
-    _section_strip(ax, bands, title)
+             for s in section_spans(analysis)]
+    section_strip(ax, bands, title)
     return ax

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from discourse.plots._common import _categories, _missing, _section_spans, _table
-from discourse.plots._layout import (
-    _integer_axis,
-    _legend_outside,
-    _new_axes,
-    _row_height,
-    _rows,
-    _section_strip,
-    _sentence_bands,
-    _shorten,
+from discourse.errors import missing_data
+from discourse.plots.layout import (
+    integer_axis,
+    label_rows,
+    legend_outside,
+    new_axes,
+    row_height,
+    section_strip,
+    sentence_bands,
+    shorten,
 )
+from discourse.plots.registry import register_chart
 from discourse.plots.styles import category_colors
+from discourse.views import category_order, named_table, section_spans
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -26,6 +28,11 @@ _NO_CATEGORY = "no keyword"
 _NO_CATEGORY_COLOR = "#BFBFBF"
 
 
+__all__ = ["plot_segments"]
+
+@register_chart("segments", order=50, caption=(
+    "Topic segments and the sentences they span."
+))
 def plot_segments(
     analysis: Analysis,
     *,
@@ -34,7 +41,7 @@ def plot_segments(
 ) -> Axes:
     """Timeline of topic segments: one bar per segment over the sentences it spans.
 
-    Each row is labelled with the segment's number and label (its distinctive words); the
+    Each row is labelled with the segment's number and label (its key phrases); the
     bar colour is its dominant keyword category; dashed lines separate sections.
 
     Parameters
@@ -59,10 +66,10 @@ def plot_segments(
     """
     from matplotlib.patches import Patch
 
-    segments = _table(analysis, "segments")
+    segments = named_table(analysis, "segments")
     need = {"first_sentence", "last_sentence"}
     if segments is None or segments.empty or not need <= set(segments.columns):
-        raise _missing("plot_segments", "topic segments (table 'segments')",
+        raise missing_data("plot_segments", "topic segments (table 'segments')",
                        "segment the article with discourse.steps.topics.topics.segment_topics")
     segments = segments.reset_index(drop=True)
     n = len(segments)
@@ -71,25 +78,25 @@ def plot_segments(
     cats = (segments["keyword_category"].tolist() if "keyword_category" in segments
             else [None] * n)
     cats = [c if isinstance(c, str) else None for c in cats]
-    colors = category_colors(_categories(analysis, cats))
+    colors = category_colors(category_order(analysis, cats))
     first = segments["first_sentence"].to_numpy(float)
     last = segments["last_sentence"].to_numpy(float)
-    ax = ax or _new_axes(height=max(2.4, _row_height() * n + 1.9))
+    ax = ax or new_axes(height=max(2.4, row_height() * n + 1.9))
     ax.barh(range(n), last - first + 1, left=first - 0.5, height=0.62,
             color=[colors[c] if c else _NO_CATEGORY_COLOR for c in cats], edgecolor="white",
             linewidth=0.8, gid="segments", zorder=2)
-    _rows(ax, [f"{i}  {_shorten(lab if isinstance(lab, str) else '', 42)}"
+    label_rows(ax, [f"{i}  {shorten(lab if isinstance(lab, str) else '', 42)}"
                for i, lab in zip(ids, labels, strict=True)])
     ax.set_xlim(first.min() - 0.6, last.max() + 0.6)
-    _integer_axis(ax.xaxis)
+    integer_axis(ax.xaxis)
     ax.set_xlabel("Sentence number (reading order)")
-    ax.set_ylabel("Segment (label: distinctive words)")
+    ax.set_ylabel("Segment (label: key phrases)")
     shown = [c for c in colors if c in cats]
     handles = [Patch(color=colors[c]) for c in shown]
     if None in cats:
         handles.append(Patch(color=_NO_CATEGORY_COLOR))
         shown.append(_NO_CATEGORY)
     if handles:
-        _legend_outside(ax, handles, shown, title="Main keyword")
-    _section_strip(ax, _sentence_bands(_section_spans(analysis)), title)
+        legend_outside(ax, handles, shown, title="Main keyword")
+    section_strip(ax, sentence_bands(section_spans(analysis)), title)
     return ax

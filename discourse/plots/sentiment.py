@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from discourse.plots._common import _SPEECH_TYPES, _check_int, _missing, _section_spans, _sentences
-from discourse.plots._layout import (
-    _integer_axis,
-    _legend_outside,
-    _new_axes,
-    _section_strip,
-    _sentence_bands,
+from discourse.errors import InvalidOptionError, check_int, missing_data
+from discourse.plots.layout import (
+    integer_axis,
+    legend_outside,
+    new_axes,
+    section_strip,
+    sentence_bands,
 )
+from discourse.plots.registry import register_chart
 from discourse.plots.styles import NEUTRAL, OKABE_ITO, POSITIVE, QUOTE_COLORS
+from discourse.views import SPEECH_TYPES, section_spans, sentence_rows
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from discourse.analysis import Analysis
+
+__all__ = ["plot_sentiment_arc", "plot_subjectivity"]
 
 SCORE_LABELS = {
     "polarity": "TextBlob polarity",
@@ -33,6 +37,10 @@ _SCORE_COLORS = {
 _QUOTE_MARKERS = {"direct": "o", "indirect": "s", "mixed": "D"}
 
 
+@register_chart("sentiment_arc", order=10, caption=(
+    "Sentiment of each sentence in reading order, with a rolling mean; dashed lines "
+    "separate sections."
+))
 def plot_sentiment_arc(
     analysis: Analysis,
     *,
@@ -79,15 +87,23 @@ def plot_sentiment_arc(
     """
     import numpy as np
 
-    window = _check_int("window", window, 1)
-    frame = _sentences(analysis)
+    window = check_int("window", window, 1)
+    frame = sentence_rows(analysis)
+    if isinstance(scores, str):
+        scores = (scores,)
     present = [c for c in scores if c in frame.columns and frame[c].notna().any()]
+    unknown = [c for c in scores if c not in SCORE_LABELS and c not in frame.columns]
+    if unknown and not present:
+        raise InvalidOptionError(
+            f"plot_sentiment_arc: scores={tuple(scores)!r} names {', '.join(map(repr, unknown))}"
+            f", which is not a sentiment column; use any of {', '.join(map(repr, SCORE_LABELS))}."
+        )
     if not present or frame.empty:
-        raise _missing("plot_sentiment_arc", f"sentiment columns ({', '.join(scores)})",
+        raise missing_data("plot_sentiment_arc", f"sentiment columns ({', '.join(scores)})",
                        "score the sentences with discourse.steps.sentiment.scoring.score_sentiment")
     frame = frame.sort_values("sentence_id", kind="stable") if "sentence_id" in frame else frame
     x = frame.get("sentence_id", frame.index).to_numpy(float)
-    ax = ax or _new_axes()
+    ax = ax or new_axes()
     ax.axhline(0, color="#4D4D4D", linewidth=0.8, zorder=1, gid="zero")
     peak = 0.0
     for column in present:
@@ -105,7 +121,7 @@ def plot_sentiment_arc(
     limit = min(1.05, max(0.3, peak * 1.15))
     ax.set_ylim(-limit, limit)
     ax.set_xlim(x.min() - 0.6, x.max() + 0.6)
-    _integer_axis(ax.xaxis)
+    integer_axis(ax.xaxis)
     ax.set_xlabel("Sentence number (reading order)")
     ax.set_ylabel("Sentiment (−1 negative to +1 positive)")
     handles, labels = ax.get_legend_handles_labels()
@@ -119,11 +135,14 @@ def plot_sentiment_arc(
     # Two columns at most: the legend must not be wider than a small figure.
     ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.16),
               ncol=2 if len(labels) > 1 else 1, handlelength=1.8)
-    bands = _sentence_bands(_section_spans(analysis)) if sections else []
-    _section_strip(ax, bands, title)
+    bands = sentence_bands(section_spans(analysis)) if sections else []
+    section_strip(ax, bands, title)
     return ax
 
 
+@register_chart("subjectivity", order=70, caption=(
+    "TextBlob subjectivity against polarity, by quote type."
+))
 def plot_subjectivity(
     analysis: Analysis,
     *,
@@ -158,16 +177,16 @@ def plot_subjectivity(
     >>> len(ax.collections), ax.get_xlabel()
     (1, 'TextBlob polarity (−1 to +1)')
     """
-    frame = _sentences(analysis)
+    frame = sentence_rows(analysis)
     if not {"polarity", "subjectivity"} <= set(frame.columns) or frame.empty:
-        raise _missing("plot_subjectivity", "polarity and subjectivity columns",
+        raise missing_data("plot_subjectivity", "polarity and subjectivity columns",
                        "score the sentences with discourse.steps.sentiment.scoring.score_sentiment")
-    ax = ax or _new_axes()
+    ax = ax or new_axes()
     ax.axvline(0, color="#7F7F7F", linewidth=0.8, zorder=1)
     ax.axhline(0.5, color="#BFBFBF", linewidth=0.8, linestyle=(0, (4, 2)), zorder=1)
     if "quote_type" in frame:
         types = frame["quote_type"].fillna("none").astype(str)
-        order = [t for t in (*_SPEECH_TYPES, "none") if (types == t).any()]
+        order = [t for t in (*SPEECH_TYPES, "none") if (types == t).any()]
         order += sorted(set(types) - set(order))
         for kind in order:
             part = frame[types == kind]
@@ -177,7 +196,7 @@ def plot_subjectivity(
                        color=QUOTE_COLORS.get(kind, NEUTRAL), alpha=0.8, edgecolor="white",
                        linewidth=0.5, label=f"{label} ({len(part)})", gid=f"points-{kind}",
                        zorder=3)
-        _legend_outside(ax, title="Sentences")
+        legend_outside(ax, title="Sentences")
     else:
         ax.scatter(frame["polarity"], frame["subjectivity"], s=30, color=POSITIVE, alpha=0.8,
                    edgecolor="white", linewidth=0.5, gid="points-all", zorder=3)

@@ -1,82 +1,38 @@
-"""Stance chart: favour and against towards each target, by section or overall."""
+"""Stance chart: favor and against towards each target, by section or overall."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from discourse.errors import DiscourseError, check_choice
-from discourse.plots._common import _missing, _section_spans, _sentences, _table
-from discourse.plots._layout import (
-    _bar_counts,
-    _font_size,
-    _integer_axis,
-    _legend_outside,
-    _new_axes,
-    _row_height,
-    _rows,
-    _settle_layout,
-    _shorten,
-    _wrap,
+from discourse.errors import check_choice, missing_data
+from discourse.plots.layout import (
+    bar_counts,
+    font_size,
+    integer_axis,
+    label_rows,
+    legend_outside,
+    new_axes,
+    row_height,
+    settle_layout,
+    shorten,
+    wrap_label,
 )
+from discourse.plots.registry import register_chart
 from discourse.plots.styles import NEGATIVE, POSITIVE, STANCE_COLORS
+from discourse.views import section_spans, sentence_rows, stance_long, target_label, target_labels
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
     from discourse.analysis import Analysis
-    from discourse.plots._common import _SectionSpan
+    from discourse.views import SectionSpan
 
-_STANCE_VALUES = frozenset({"favor", "against", "none"})
+__all__ = ["plot_stance"]
 
-
-def _target_labels(analysis: Analysis) -> dict[str, str]:
-    """Display labels of the stance targets: from the targets file, else from the names."""
-    table = _table(analysis, "stance")
-    labels = dict(table.attrs.get("labels", {})) if table is not None else {}
-    option = getattr(analysis, "params", {}).get("targets")
-    if isinstance(option, dict) or (isinstance(option, str) and Path(option).is_file()):
-        try:
-            from discourse.steps.stance.targets import load_targets
-
-            targets = load_targets(option)
-            labels.update({name: targets[name].label for name in targets})
-        except (ImportError, DiscourseError, OSError, TypeError, KeyError, AttributeError):
-            pass  # a changed or missing targets file: fall back to the names
-    return labels
-
-
-def _target_label(name: str, labels: Mapping[str, str]) -> str:
-    label = labels.get(name)
-    return label if isinstance(label, str) and label else name.replace("_", " ")
-
-
-def _is_stance_column(column: pd.Series) -> bool:
-    # stance_<target> holds labels; stance_score_<target> (numbers) does not count.
-    values = set(column.dropna().astype(str))
-    return bool(values) and values <= _STANCE_VALUES
-
-
-def _stance_long(analysis: Analysis) -> pd.DataFrame:
-    """``sentence_id``, ``target``, ``stance`` from the stance table or stance_ columns."""
-    import pandas as pd
-
-    table = _table(analysis, "stance")
-    if table is not None and {"sentence_id", "target", "stance"} <= set(table.columns):
-        return table[["sentence_id", "target", "stance"]].copy()
-    frame = _sentences(analysis)
-    columns = [c for c in frame.columns if c.startswith("stance_")
-               and _is_stance_column(frame[c])]
-    if not columns or "sentence_id" not in frame:
-        return pd.DataFrame(columns=["sentence_id", "target", "stance"])
-    long = frame.melt(id_vars=["sentence_id"], value_vars=columns, var_name="target",
-                      value_name="stance")
-    long["target"] = long["target"].str.removeprefix("stance_")
-    return long
-
-
+@register_chart("stance", order=40, caption=(
+    "Stance towards each target."
+))
 def plot_stance(
     analysis: Analysis,
     *,
@@ -92,9 +48,9 @@ def plot_stance(
         Needs the ``stance`` table (``sentence_id``, ``target``, ``stance``) or
         ``stance_<target>`` columns in the sentences (favor / against / none).
     kind : {"auto", "heatmap", "bars"}
-        ``heatmap``: net stance (favour − against sentences, as a share of the section's
+        ``heatmap``: net stance (favor − against sentences, as a share of the section's
         sentences) per target and section, counts written in the cells. ``bars``: per
-        target over the whole article, favour sentences to the right and against to the
+        target over the whole article, favor sentences to the right and against to the
         left. ``auto``: the heatmap when the article has two sections or more.
     title : str or None
     ax : matplotlib Axes, optional
@@ -115,14 +71,14 @@ def plot_stance(
     ['deal', 'sanctions']
     """
     check_choice("kind", kind, ("auto", "heatmap", "bars"))
-    long = _stance_long(analysis)
+    long = stance_long(analysis)
     if long.empty:
-        raise _missing("plot_stance", "stance table or stance_<target> columns",
+        raise missing_data("plot_stance", "stance table or stance_<target> columns",
                        "detect stance towards targets first")
-    spans = _section_spans(analysis)
+    spans = section_spans(analysis)
     targets = list(dict.fromkeys(long["target"].astype(str)))
-    names = _target_labels(analysis)
-    shown = [_wrap(_target_label(t, names), 24) for t in targets]
+    names = target_labels(analysis)
+    shown = [wrap_label(target_label(t, names), 24) for t in targets]
     if kind == "bars" or (kind == "auto" and len(spans) < 2):
         ax = _stance_bars(long, targets, shown, ax)
     else:
@@ -133,7 +89,7 @@ def plot_stance(
 
 
 def _tally(long: pd.DataFrame, targets: list[str], where: Any = True) -> tuple[Any, Any]:
-    """Sentences in favour of and against each target (among the rows ``where`` holds)."""
+    """Sentences in favor of and against each target (among the rows ``where`` holds)."""
     import numpy as np
 
     stance = long["stance"].astype(str).str.lower()
@@ -144,36 +100,36 @@ def _tally(long: pd.DataFrame, targets: list[str], where: Any = True) -> tuple[A
 
 def _stance_bars(long: pd.DataFrame, targets: list[str], shown: list[str],
                  ax: Axes | None) -> Axes:
-    """Diverging bars: favour to the right, against to the left, one row per target."""
+    """Diverging bars: favor to the right, against to the left, one row per target."""
     import numpy as np
 
     favor, against = _tally(long, targets)
-    ax = ax or _new_axes(height=max(2.0, _row_height() * len(targets) * 1.4 + 1.4))
+    ax = ax or new_axes(height=max(2.0, row_height() * len(targets) * 1.4 + 1.4))
     y = np.arange(len(targets))
-    for counts, side, stance, label in ((favor, 1, "favor", "in favour"),
+    for counts, side, stance, label in ((favor, 1, "favor", "favor"),
                                         (against, -1, "against", "against")):
         bars = ax.barh(y, side * counts, 0.65, color=STANCE_COLORS[stance], label=label,
                        gid=f"stance-{stance}", zorder=2)
-        _bar_counts(ax, bars, counts, padding=2)
+        bar_counts(ax, bars, counts, padding=2)
     ax.axvline(0, color="#4D4D4D", linewidth=0.8)
     limit = max(1, int(favor.max(initial=0)), int(against.max(initial=0))) * 1.2
     ax.set_xlim(-limit, limit)
-    _integer_axis(ax.xaxis)
+    integer_axis(ax.xaxis)
     ax.xaxis.set_major_formatter(lambda v, _: f"{abs(v):g}")
-    _rows(ax, shown, ticks=True)
-    ax.set_xlabel("Sentences (← against | in favour →)")
+    label_rows(ax, shown, ticks=True)
+    ax.set_xlabel("Sentences (← against | favor →)")
     ax.set_ylabel("Target")
-    _legend_outside(ax)
+    legend_outside(ax)
     return ax
 
 
 def _stance_heatmap(analysis: Analysis, long: pd.DataFrame, targets: list[str],
-                    shown: list[str], spans: list[_SectionSpan], ax: Axes | None) -> Axes:
-    """Targets × sections: net stance as colour, favour / against counts in the cells."""
+                    shown: list[str], spans: list[SectionSpan], ax: Axes | None) -> Axes:
+    """Targets × sections: net stance as colour, favor / against counts in the cells."""
     import numpy as np
     from matplotlib.colors import LinearSegmentedColormap
 
-    frame = _sentences(analysis)
+    frame = sentence_rows(analysis)
     section_of = dict(zip(frame["sentence_id"], frame["section_id"], strict=True)) \
         if {"sentence_id", "section_id"} <= set(frame.columns) else {}
     sections = [s.id for s in spans] or [0]
@@ -187,12 +143,12 @@ def _stance_heatmap(analysis: Analysis, long: pd.DataFrame, targets: list[str],
     net = (n_f - n_a) / sizes
     limit = max(0.25, float(np.abs(net).max(initial=0)))
     cmap = LinearSegmentedColormap.from_list("stance", [NEGATIVE, "#F7F7F7", POSITIVE])
-    ax = ax or _new_axes(height=max(2.2, _row_height() * len(targets) * 1.6 + 1.8))
+    ax = ax or new_axes(height=max(2.2, row_height() * len(targets) * 1.6 + 1.8))
     image = ax.imshow(net, cmap=cmap, vmin=-limit, vmax=limit, aspect="auto",
                       interpolation="nearest", gid="stance-heatmap")
     many = len(sections) > 6
     ax.set_xticks(range(len(sections)),
-                  [_shorten(lab, 24) if many else _wrap(lab, 16) for lab in labels],
+                  [shorten(lab, 24) if many else wrap_label(lab, 16) for lab in labels],
                   rotation=35 if many else 0, ha="right" if many else "center",
                   rotation_mode="anchor" if many else "default")
     ax.set_yticks(range(len(targets)), shown)
@@ -200,10 +156,10 @@ def _stance_heatmap(analysis: Analysis, long: pd.DataFrame, targets: list[str],
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_xlabel("Section (cells: sentences in favour + / against −)")
+    ax.set_xlabel("Section (cells: favor + / against − sentences; · none)")
     ax.set_ylabel("Target")
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
-    bar.set_label("Net stance (favour − against,\nshare of the section's sentences)")
+    bar.set_label("Net stance (favor − against,\nshare of the section's sentences)")
     bar.outline.set_visible(False)
     if not _cell_counts(ax, n_f, n_a, net, limit):
         ax.set_xlabel("Section")
@@ -211,10 +167,10 @@ def _stance_heatmap(analysis: Analysis, long: pd.DataFrame, targets: list[str],
 
 
 def _cell_counts(ax: Axes, n_f: Any, n_a: Any, net: Any, limit: float) -> bool:
-    """Write the favour / against counts in the heatmap cells, if they fit; say if so."""
+    """Write the favor / against counts in the heatmap cells, if they fit; say if so."""
     import numpy as np
 
-    size = _font_size("xtick.labelsize")
+    size = font_size("xtick.labelsize")
     texts = []
     for (i, j), value in np.ndenumerate(net):
         parts = [f"+{n_f[i, j]}" if n_f[i, j] else "", f"−{n_a[i, j]}" if n_a[i, j] else ""]
@@ -222,7 +178,7 @@ def _cell_counts(ax: Axes, n_f: Any, n_a: Any, net: Any, limit: float) -> bool:
         texts.append(ax.text(j, i, label, ha="center", va="center", fontsize=size,
                              color="white" if abs(value) > 0.6 * limit else "#262626",
                              gid="stance-count"))
-    renderer = _settle_layout(ax)
+    renderer = settle_layout(ax)
     left, right = ax.transData.transform([(0, 0), (1, 0)])[:, 0]
     cell = abs(right - left) * 0.92
     wide = max((t.get_window_extent(renderer).width for t in texts), default=0) \

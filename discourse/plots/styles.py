@@ -2,7 +2,7 @@
 
 Colours come from the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), which
 stays distinguishable under the common forms of colour-vision deficiency. The same colours
-mean the same thing everywhere: blue is positive / in favour, vermillion negative /
+mean the same thing everywhere: blue is positive / in favor, vermillion negative /
 against, and each quote type and keyword category keeps its colour across charts and the
 report.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import itertools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -39,16 +40,30 @@ _SCORE_NAMES = {"sentiment_score": "combined score", "polarity": "TextBlob polar
 _TINT_STEPS = (0.05, 0.2, 0.4, 0.6)  # |score| at which tint levels 1-4 start
 _SPEECH = ("direct", "indirect", "mixed")
 _CHART_CAPTIONS = {
-    "sentiment_arc": "Sentiment of each sentence in reading order, with a rolling mean; "
-                     "dashed lines separate sections.",
+    "sentiment_arc": "Sentiment of each sentence in reading order (thin lines: each sentence; "
+                     "thick lines: rolling mean); dashed lines separate sections.",
     "keyword_rates": "Keyword rate per 1,000 words in each section (hatched: hits inside "
                      "proper names).",
-    "dispersion": "Where each keyword category occurs in the article.",
-    "stance": "Stance towards each target.",
-    "segments": "Topic segments and the sentences they span.",
+    "dispersion": "Where each keyword category occurs in the article (one tick per hit, "
+                  "in reading order).",
+    "stance": "Stance toward each target. By section: the colour is the net stance (favor − "
+              "against sentences, as a share of the section's sentences), the cells count "
+              "favor (+) and against (−) sentences, and “·” marks a section with neither. "
+              "One section: bars of favor sentences to the right, against to the left.",
+    "segments": "Topic segments and the sentences they span, with their key phrases.",
     "speakers": "Sentences attributed to each speaker, by quote type.",
     "subjectivity": "TextBlob subjectivity against polarity, by quote type.",
 }
+_CHART_TITLES = {
+    "sentiment_arc": "Sentiment arc", "keyword_rates": "Keyword rates",
+    "dispersion": "Keyword dispersion", "stance": "Stance toward targets",
+    "segments": "Topic segments", "speakers": "Speakers", "subjectivity": "Subjectivity",
+}
+MIN_WORDS_FOR_RATE = 100  # a rate per 1,000 words from fewer words is flagged
+_FEW_WORDS = "†"
+_MARKER_NAMES = {"hedges": "Hedges", "boosters": "Boosters",
+                 "attitude_markers": "Attitude markers", "self_mentions": "Self-mentions",
+                 "engagement_markers": "Engagement markers"}
 
 
 # -- template ---------------------------------------------------------------------------------
@@ -103,15 +118,15 @@ def _tint(score: float | None) -> str | None:
 
 
 def _stance_by_sentence(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
-    from discourse.plots.stance import _stance_long, _target_label, _target_labels
+    from discourse.views import stance_long, target_label, target_labels
 
-    long = _stance_long(analysis)
-    names = _target_labels(analysis)
+    long = stance_long(analysis)
+    names = target_labels(analysis)
     out: dict[int, list[tuple[str, str]]] = {}
     for sid, target, stance in long[["sentence_id", "target", "stance"]].itertuples(index=False):
         label = str(stance).lower()
         if label in ("favor", "against"):
-            out.setdefault(int(sid), []).append((_target_label(str(target), names), label))
+            out.setdefault(int(sid), []).append((target_label(str(target), names), label))
     return out
 
 
@@ -193,7 +208,7 @@ def _tooltip(row: Mapping[str, Any], stance: Sequence[tuple[str, str]]) -> str:
         lines.append("Sentiment" + (f" ({label})" if label else "") + ": " + ", ".join(parts))
     if stance:
         lines.append("Stance: " + "; ".join(
-            f"{'in favour of' if s == 'favor' else 'against'} {t}" for t, s in stance))
+            f"{'in favor of' if s == 'favor' else 'against'} {t}" for t, s in stance))
     segment = _value(row, "segment_id")
     if segment is not None:
         lines.append(f"Segment {int(segment)}")
@@ -206,8 +221,8 @@ class _Renderer:
     """Builds the annotated HTML of each paragraph, remembering speaker and segment."""
 
     def __init__(self, analysis: Analysis, categories: list[str]) -> None:
-        from discourse.plots._common import _dictionary
         from discourse.plots.styles import PALETTE
+        from discourse.views import keyword_dictionary
 
         self.analysis = analysis
         self.article = analysis.article
@@ -221,7 +236,7 @@ class _Renderer:
         if "text" in frame and "start" in frame and len(frame):
             from discourse.steps.keywords import keyword_dispersion
 
-            hits = keyword_dispersion(frame, _dictionary(analysis, None))
+            hits = keyword_dispersion(frame, keyword_dictionary(analysis, None))
             if "sentence_id" in hits:
                 for h in hits.itertuples(index=False):
                     self.index.setdefault(h.category, len(self.index) % len(PALETTE))
@@ -280,7 +295,7 @@ class _Renderer:
         self.speaker = speaker if quote in _SPEECH else self.speaker
         badges = Markup("").join(
             Markup('<span class="badge {}" title="{}">{} {}</span>').format(
-                label, f"Stance: {'in favour of' if label == 'favor' else 'against'} {target}",
+                label, f"Stance: {'in favor of' if label == 'favor' else 'against'} {target}",
                 "+" if label == "favor" else "−", target)
             for target, label in stance)
         return Markup('{}<span class="{}" title="{}" data-sentence="{}">{}</span>{}').format(
@@ -306,6 +321,9 @@ class _Renderer:
 
 
 # -- summary tables ---------------------------------------------------------------------------
+# Each table is a dict: ``id`` (its anchor), ``caption``, ``source`` (the CSV table it reads),
+# ``note``, ``columns``, ``explain`` (one sentence per column), ``numeric``, ``rows`` and
+# ``caveat`` (shown when a flagged cell appears).
 
 def _fmt(value: Any, digits: int = 2) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
@@ -313,6 +331,27 @@ def _fmt(value: Any, digits: int = 2) -> str:
     if isinstance(value, float):
         return f"{value:.{digits}f}"
     return str(value)
+
+
+def _rate(count: int, words: int | None) -> str:
+    """``count (rate per 1,000)``, the rate flagged when it rests on too few words.
+
+    Examples
+    --------
+    >>> _rate(1, 32), _rate(3, 345), _rate(0, 345)
+    ('1 (31.2†)', '3 (8.7)', '0')
+    """
+    if not words or not count:
+        return str(count)
+    flag = _FEW_WORDS if words < MIN_WORDS_FOR_RATE else ""
+    return f"{count} ({count / words * 1000:.1f}{flag})"
+
+
+def _few_words_caveat(words: Iterable[int | None]) -> str | None:
+    if not any(w is not None and 0 < w < MIN_WORDS_FOR_RATE for w in words):
+        return None
+    return (f"{_FEW_WORDS} The section has fewer than {MIN_WORDS_FOR_RATE} words: one hit "
+            "more or less changes the rate a lot, so do not compare it with the others.")
 
 
 def _section_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | None:
@@ -330,10 +369,15 @@ def _section_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | Non
             int((labels == "positive").sum()) if labels is not None else int((scores > 0).sum()),
             int((labels == "negative").sum()) if labels is not None else int((scores < 0).sum()),
         ])
-    note = (f"Mean {_SCORE_NAMES[column]} of the sentences (−1 to +1); positive / negative: "
-            "sentences labelled so.")
-    return {"caption": "Sentiment by section", "note": note,
+    return {"id": "table-sentiment", "caption": "Sentiment by section",
+            "source": "sentiment_sections", "note": None, "caveat": None,
             "columns": ["Section", "Sentences", "Mean score", "Positive", "Negative"],
+            "explain": ["The article's part: Front (title, standfirst), Lead, or the heading.",
+                        "Sentences in the section.",
+                        f"Mean {_SCORE_NAMES[column]} of its sentences, from −1 (negative) "
+                        "to +1 (positive).",
+                        "Sentences labelled positive (score above the positive threshold).",
+                        "Sentences labelled negative (score below the negative threshold)."],
             "numeric": [False, True, True, True, True], "rows": rows}
 
 
@@ -348,19 +392,53 @@ def _keyword_table(analysis: Analysis, spans: list[Any],
     tokens = keywords.groupby("unit", sort=False)["tokens"].first() \
         if "tokens" in keywords else {}
     present = [c for c in categories if c in set(keywords["category"])]
-    rows = []
+    rows, words = [], []
     for unit in dict.fromkeys([*labels, *keywords["unit"]]):
         n = int(tokens.get(unit, 0)) if unit in tokens else None
+        words.append(n)
         cells: list[Any] = [labels.get(unit, str(unit)), n if n is not None else "–"]
-        for category in present:
-            count = int(sums.get((unit, category), 0))
-            rate = f" ({count / n * 1000:.1f})" if n and count else ""
-            cells.append(f"{count}{rate}")
+        cells += [_rate(int(sums.get((unit, category), 0)), n) for category in present]
         rows.append(cells)
-    return {"caption": "Keywords by section",
-            "note": "Hits (rate per 1,000 words); words are counted in sections with hits.",
+    return {"id": "table-keywords", "caption": "Keywords by section", "source": "keywords",
+            "note": "Hits of each dictionary category, with the rate per 1,000 words in "
+                    "brackets; sections without hits have no word count (–).",
+            "caveat": _few_words_caveat(words),
             "columns": ["Section", "Words", *present],
+            "explain": ["The article's part.", "Words in the section.",
+                        *[f"Hits of the “{c}” patterns (rate per 1,000 words), hits inside "
+                          "proper names included." for c in present]],
             "numeric": [False, True, *[True] * len(present)], "rows": rows}
+
+
+def _marker_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | None:
+    markers = analysis.tables.get("markers")
+    kinds = [k for k in _MARKER_NAMES if markers is not None and k in markers.columns]
+    if markers is None or markers.empty or not kinds or not {"section_id", "n_words"} <= set(
+            markers.columns):
+        return None
+    labels = {s.id: s.label for s in spans}
+    rows, words = [], []
+    for r in markers.to_dict("records"):
+        n = int(r["n_words"])
+        words.append(n)
+        rows.append([labels.get(r["section_id"], _fmt(r["section_id"])), n,
+                     *[_rate(int(r[k]), n) for k in kinds]])
+    explain = {
+        "hedges": "Words that withhold full commitment (“may”, “perhaps”, “the hope”).",
+        "boosters": "Words that close off alternatives (“indeed”, “clearly”, “sure”).",
+        "attitude_markers": "Words that state the writer's attitude (“important”, "
+                            "“unfortunately”).",
+        "self_mentions": "First-person references (“I”, “we”, “our”).",
+        "engagement_markers": "Words that address the reader (“you”, “note that”).",
+    }
+    return {"id": "table-markers", "caption": "Stance markers by section", "source": "markers",
+            "note": "How the text commits to its claims (Hyland 2005): markers found, with "
+                    "the rate per 1,000 words in brackets.",
+            "caveat": _few_words_caveat(words),
+            "columns": ["Section", "Words", *[_MARKER_NAMES[k] for k in kinds]],
+            "explain": ["The article's part.", "Words in the section.",
+                        *[explain[k] for k in kinds]],
+            "numeric": [False, True, *[True] * len(kinds)], "rows": rows}
 
 
 def _segment_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | None:
@@ -374,18 +452,25 @@ def _segment_table(analysis: Analysis, spans: list[Any]) -> dict[str, Any] | Non
         rows.append([
             int(r["segment_id"]), labels.get(r.get("section_id"), _fmt(r.get("section_id"))),
             f"{int(r['first_sentence'])}–{int(r['last_sentence'])}",
-            _fmt(_value(r, "top_terms") or _value(r, "label") or ""),
+            _fmt(_value(r, "label") or _value(r, "top_terms") or ""),
             _fmt(_value(r, "keyword_category") or "–"),
         ])
-    return {"caption": "Topic segments", "note": None,
-            "columns": ["Segment", "Section", "Sentences", "Distinctive words", "Main keyword"],
+    return {"id": "table-segments", "caption": "Topic segments", "source": "segments",
+            "note": None, "caveat": None,
+            "columns": ["Segment", "Section", "Sentences", "Key phrases", "Main keyword"],
+            "explain": ["Number of the segment (the rules in the text above).",
+                        "The article's part the segment lies in.",
+                        "First and last sentence of the segment (hover a sentence for its "
+                        "number).",
+                        "Phrases most typical of the segment against the rest of the article.",
+                        "The dictionary category with most hits in the segment (– none)."],
             "numeric": [True, False, False, False, False], "rows": rows}
 
 
 def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots.speakers import _speaker_counts
+    from discourse.views import speaker_counts
 
-    counts = _speaker_counts(analysis)
+    counts = speaker_counts(analysis)
     if counts.empty:
         return None
     rows = []
@@ -393,28 +478,63 @@ def _speaker_table(analysis: Analysis) -> dict[str, Any] | None:
         n = [int(r.get(t, 0) or 0) for t in _SPEECH]
         rows.append([r["speaker"], _value(r, "role") or "–", *n, sum(n)])
     rows.sort(key=lambda cells: -cells[-1])
-    return {"caption": "Speakers", "note": "Sentences attributed to each speaker.",
+    return {"id": "table-speakers", "caption": "Speakers", "source": "speakers",
+            "note": None, "caveat": None,
             "columns": ["Speaker", "Role", "Direct", "Indirect", "Mixed", "Total"],
+            "explain": ["The speaker, one name for all the ways the article refers to them.",
+                        "Their role as the article states it (– not stated).",
+                        "Sentences quoting them inside quotation marks.",
+                        "Sentences reporting their words (“X said that …”, “according to X”).",
+                        "Sentences mixing a quotation and reported speech.",
+                        "All sentences attributed to them."],
             "numeric": [False, False, True, True, True, True], "rows": rows}
 
 
 def _stance_table(analysis: Analysis) -> dict[str, Any] | None:
-    from discourse.plots.stance import _stance_long, _target_label, _target_labels
+    from discourse.views import stance_long, target_label, target_labels
 
-    long = _stance_long(analysis)
+    long = stance_long(analysis)
     if long.empty:
         return None
-    names = _target_labels(analysis)
-    stance = long["stance"].astype(str).str.lower()
+    table = analysis.tables.get("stance")
+    mentioned = None
+    if table is not None and "mentioned" in table.columns and len(table) == len(long):
+        mentioned = table["mentioned"].fillna(False).astype(bool).to_numpy()
+    names = target_labels(analysis)
+    stance = long["stance"].astype(str).str.lower().to_numpy()
+    targets = long["target"].astype(str).to_numpy()
     rows = []
-    for target in dict.fromkeys(long["target"].astype(str)):
-        mine = long["target"].astype(str) == target
+    for target in dict.fromkeys(targets):
+        mine = targets == target
         f, a = int((mine & (stance == "favor")).sum()), int((mine & (stance == "against")).sum())
-        rows.append([_target_label(target, names), f, a, int(mine.sum()) - f - a,
-                     f"{f - a:+d}"])
-    return {"caption": "Stance", "note": "Sentences in favour of / against each target.",
-            "columns": ["Target", "In favour", "Against", "Neither", "Net"],
-            "numeric": [False, True, True, True, True], "rows": rows}
+        if mentioned is None:
+            rows.append([target_label(target, names), f, a, int(mine.sum()) - f - a,
+                         f"{f - a:+d}"])
+        else:
+            m = int((mine & mentioned).sum())
+            rows.append([target_label(target, names), m, f, a, m - f - a,
+                         int(mine.sum()) - m, f"{f - a:+d}"])
+    explain_net = "Favor minus against sentences."
+    if mentioned is None:
+        columns = ["Target", "Favor", "Against", "No stance", "Net"]
+        explain = ["The target as named in the targets file.",
+                   "Sentences taking a stance in favor of the target.",
+                   "Sentences taking a stance against the target.",
+                   "Sentences with neither (whether or not they mention the target).",
+                   explain_net]
+    else:
+        columns = ["Target", "Mentioned", "Favor", "Against", "Neutral", "Not mentioned",
+                   "Net"]
+        explain = ["The target as named in the targets file.",
+                   "Sentences that mention the target (its patterns match).",
+                   "Mentioning sentences in favor of the target.",
+                   "Mentioning sentences against the target.",
+                   "Mentioning sentences with no stance either way.",
+                   "Sentences that do not mention the target (no stance is scored).",
+                   explain_net]
+    return {"id": "table-stance", "caption": "Stance toward targets", "source": "stance",
+            "note": None, "caveat": None, "columns": columns, "explain": explain,
+            "numeric": [False, *[True] * (len(columns) - 1)], "rows": rows}
 
 
 # -- charts -----------------------------------------------------------------------------------
@@ -458,9 +578,77 @@ def _chart_images(analysis: Analysis, charts: Any, dpi: int = 150) -> list[dict[
     for name, (data, resolution) in images.items():
         # Shown at the size drawn (in CSS pixels of 1/96 inch), or narrower on small screens.
         width = round(_png_width(data) * 96 / max(resolution, 1)) or None
-        out.append({"name": name, "caption": _CHART_CAPTIONS.get(name, name),
+        out.append({"name": name, "id": f"chart-{_slug(name)}",
+                    "title": _CHART_TITLES.get(name, name.replace("_", " ").capitalize()),
+                    "caption": _CHART_CAPTIONS.get(name, name),
                     "src": _data_uri(data), "width": width or ""})
     return out
+
+
+# -- contents and provenance -----------------------------------------------------------------
+
+def _slug(name: str) -> str:
+    """An anchor id made of lower-case letters, digits and hyphens.
+
+    Examples
+    --------
+    >>> _slug("sentiment_arc"), _slug('x" onmouseover="y')
+    ('sentiment-arc', 'x-onmouseover-y')
+    """
+    return "-".join(re.findall(r"[a-z0-9]+", str(name).lower())) or "item"
+
+
+def _data_files(analysis: Analysis, available: Iterable[str] | None) -> list[dict[str, str]]:
+    """``{name, href}`` of the CSV tables saved beside the page, in the analysis's order."""
+    if available is None:
+        return []
+    have = {str(a) for a in available}
+    names = ["sentences", *analysis.tables]
+    return [{"name": f"{n}.csv", "href": f"{n}.csv"} for n in names if f"{n}.csv" in have]
+
+
+def _options(options: Mapping[str, Any]) -> str:
+    """``name=value`` pairs, comma-separated.
+
+    Examples
+    --------
+    >>> _options({"thresholds": [-0.05, 0.05], "targets": "t.yaml"})
+    "thresholds=[-0.05, 0.05], targets='t.yaml'"
+    """
+    return ", ".join(f"{k}={v!r}" for k, v in options.items())
+
+
+def _provenance(analysis: Analysis) -> list[tuple[str, str]]:
+    """(label, text) lines of the footer: versions, options, source and date."""
+    from datetime import datetime, timezone
+
+    try:
+        record = analysis.provenance
+    except Exception:  # a hand-built Analysis may lack what provenance reads
+        record = {}
+    lines = []
+    versions = record.get("versions") or {}
+    if versions:
+        lines.append(("Versions", ", ".join(f"{k} {v or 'not installed'}"
+                                            for k, v in versions.items())))
+    params = dict(analysis.params or {})
+    steps = params.pop("steps", None)
+    reader = params.pop("reader", None)
+    if isinstance(reader, Mapping) and reader:
+        lines.append(("Reading", _options(reader)))
+    if isinstance(steps, list) and steps:
+        lines.append(("Steps", "; ".join(
+            f"{step.get('name')} ({_options(step.get('params') or {}) or 'defaults'})"
+            for step in steps if isinstance(step, Mapping))))
+    if params:
+        lines.append(("Options", _options(params)))
+    if record.get("source"):
+        lines.append(("Input", f"{record['source']} ({record.get('encoding') or 'text'})"))
+    lexicons = record.get("lexicons") or {}
+    if lexicons:
+        lines.append(("Lexicons", ", ".join(f"{k} {v}" for k, v in lexicons.items())))
+    lines.append(("Written", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")))
+    return lines
 
 
 # -- public -----------------------------------------------------------------------------------
@@ -470,6 +658,7 @@ def render_html(
     *,
     standalone: bool = True,
     charts: bool | Mapping[str, Any] = False,
+    data_files: Iterable[str] | None = None,
 ) -> str:
     """The report of an analysis as HTML.
 
@@ -490,6 +679,9 @@ def render_html(
         as PNG ``data:`` URIs; a mapping ``{name: [paths]}`` as returned by
         :func:`discourse.plots.save_charts` embeds those PNG files instead; ``False``: no
         charts.
+    data_files : iterable of str, optional
+        Names of the CSV files saved beside the page (``"keywords.csv"``, ...): the
+        contents and each summary table link to them with relative links.
 
     Returns
     -------
@@ -505,15 +697,15 @@ def render_html(
     True
     """
     from discourse import __version__
-    from discourse.plots._common import _categories, _section_spans
     from discourse.plots.styles import PALETTE
+    from discourse.views import category_order, section_spans
 
     if not isinstance(standalone, bool):
         raise InvalidOptionError(f"standalone={standalone!r} must be True or False.")
     article = analysis.article
-    categories = _categories(analysis)
+    categories = category_order(analysis)
     renderer = _Renderer(analysis, categories)
-    spans = _section_spans(analysis)
+    spans = section_spans(analysis)
 
     header: list[dict[str, Any]] = []
     body: list[dict[str, Any]] = []
@@ -555,8 +747,14 @@ def render_html(
 
     tables = [t for t in (_section_table(analysis, spans),
                           _keyword_table(analysis, spans, categories),
+                          _marker_table(analysis, spans),
                           _segment_table(analysis, spans), _speaker_table(analysis),
                           _stance_table(analysis)) if t]
+    files = _data_files(analysis, data_files)
+    linked = {f["name"] for f in files}
+    for t in tables:
+        t["href"] = f"{t['source']}.csv" if f"{t['source']}.csv" in linked else None
+    chart_images = _chart_images(analysis, charts)
     context = {
         "standalone": standalone,
         "version": __version__,
@@ -571,8 +769,11 @@ def render_html(
         "legend": renderer.seen,
         "stance_legend": bool(renderer.stance),
         "cue_legend": bool(renderer.cues),
+        "segment_legend": bool(renderer.segment_labels),
         "tables": tables,
-        "charts": _chart_images(analysis, charts),
+        "charts": chart_images,
+        "data_files": files,
+        "provenance": _provenance(analysis),
     }
     return _template().render(**context)
 
@@ -609,5 +810,8 @@ def write_html(
     """
     from discourse.io import write_text
 
-    return write_text(path, render_html(analysis, standalone=True, charts=charts))
+    beside = Path(path).parent
+    saved = [p.name for p in beside.glob("*.csv")] if beside.is_dir() else []
+    return write_text(path, render_html(analysis, standalone=True, charts=charts,
+                                        data_files=saved))
 

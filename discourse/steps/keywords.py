@@ -29,19 +29,23 @@ from discourse.errors import (
     check_choice,
 )
 from discourse.lexicon.dictionary import Dictionary, Match, TextTokens, load_dictionary
-from discourse.text.inputs import sentence_frame
+from discourse.steps.base import Step, StepOutput
+from discourse.text.inputs import read_documents, sentence_frame
 from discourse.text.names import in_name
+from discourse.text.sources import classify_source
 from discourse.text.tokens import stem, stopwords
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "KeywordsStep",
     "keyness",
     "keyword_cooccurrence",
     "keyword_dispersion",
     "keyword_frequencies",
     "kwic",
+    "shared_dictionary",
 ]
 
 Unit = Literal["section", "paragraph", "sentence", "document"]
@@ -250,7 +254,19 @@ def _pattern_dictionary(pattern: Any) -> Dictionary:
     if isinstance(pattern, (list, tuple)) and pattern and all(isinstance(p, str) for p in pattern):
         if not all(p.strip() for p in pattern):
             raise InvalidLexiconError("kwic got an empty pattern; pass a word, glob or phrase.")
-        return load_dictionary({p: [p] for p in dict.fromkeys(pattern)})
+        try:
+            return load_dictionary({p: [p] for p in dict.fromkeys(pattern)})
+        except InvalidLexiconError as exc:
+            # The dictionary's message names a "<mapping>" the caller never wrote.
+            _, found, reason = str(exc).partition(": pattern ")
+            raise InvalidLexiconError(f"kwic: pattern {reason}" if found
+                                      else f"kwic: {exc}") from exc
+    if pattern is not None and not isinstance(pattern, (Mapping, Dictionary)):
+        raise InvalidLexiconError(
+            f"kwic: pattern={pattern!r} (of type {type(pattern).__name__}) cannot be used; "
+            "it must be a string (a word, a glob such as 'secur*', or a phrase), a list of "
+            "strings, a mapping {category: [patterns]} or a Dictionary."
+        )
     return load_dictionary(pattern)
 
 
@@ -435,22 +451,23 @@ def keyword_cooccurrence(
 
 # -- keyness --------------------------------------------------------------------------------
 
-def _keyness_texts(data: Any, role: str) -> list[str]:
+def _keyness_texts(data: Any, role: str, text_column: str = "text") -> list[str]:
     import pandas as pd
 
+    # Paths, folders, globs and table files follow the one rule of discourse.text.sources.
+    if isinstance(data, (str, os.PathLike)) and classify_source(data) == "path":
+        return [doc.read_text() for doc in read_documents(data, text_column=text_column)]
     if isinstance(data, str):
         return [data]
-    if isinstance(data, os.PathLike):
-        from discourse.text.reading import read_article
-
-        return read_article(data).to_frame()["text"].tolist()
+    if isinstance(data, pd.DataFrame) and text_column != "text":
+        return [doc.text or "" for doc in read_documents(data, text_column=text_column)]
     docs = _corpus(data)
     if docs is not None:
         return [text for _, text in docs]
     if isinstance(data, pd.Series):
         return data.astype(str).tolist()
-    if isinstance(data, (list, tuple)) and all(isinstance(t, str) for t in data):
-        return list(data)
+    if isinstance(data, (list, tuple)) and all(isinstance(t, (str, os.PathLike)) for t in data):
+        return [doc.read_text() for doc in read_documents(list(data), text_column=text_column)]
     try:
         return sentence_frame(data)["text"].astype(str).tolist()
     except InvalidOptionError as exc:
@@ -488,6 +505,7 @@ def keyness(
     dictionary: Any = None,
     stem: bool = False,
     remove_stopwords: bool = False,
+    text_column: str = "text",
 ) -> pd.DataFrame:
     r"""Signed keyness of each feature in ``target`` against ``reference`` (quanteda's
     ``textstat_keyness``).
@@ -510,11 +528,13 @@ def keyness(
 
     Parameters
     ----------
-    target, reference : str, list of str, mapping, DataFrame, Article, Analysis or path
-        A string is one raw text (not parsed); lists, mappings and Series hold one text per
-        item; a DataFrame / Article / Analysis contributes its sentence texts (so two
-        sections are ``frame[frame.section_id == 1]`` and ``frame[frame.section_id == 2]``);
-        an ``os.PathLike`` is read with :func:`discourse.read_article`.
+    target, reference : str, list, mapping, DataFrame, Article, Analysis, path, folder or glob
+        A string is one raw text (not parsed) unless it is a path by the rule of
+        :mod:`discourse.text.sources` (then a file, folder, glob or CSV / JSONL / Parquet
+        table of documents, read with :func:`discourse.text.inputs.read_documents`); lists
+        (of texts or paths), mappings and Series hold one text per item; a DataFrame /
+        Article / Analysis contributes its sentence texts (so two sections are
+        ``frame[frame.section_id == 1]`` and ``frame[frame.section_id == 2]``).
     measure : {"chi2", "lr"}
     correction : {"default", "yates", "williams", "none"}
     features : {"words", "categories"}
@@ -526,6 +546,8 @@ def keyness(
         Count Snowball stems instead of word types.
     remove_stopwords : bool
         Drop stopwords from the features (they still count in ``c`` and ``d``).
+    text_column : str, default "text"
+        The column holding the text in a DataFrame or table file.
 
     Returns
     -------
@@ -551,10 +573,10 @@ def keyness(
     import pandas as pd
 
     dic = load_dictionary(dictionary) if features == "categories" else None
-    t_counts, t_total = _feature_counts(_keyness_texts(target, "target"), features, dic, stem,
-                                        remove_stopwords)
-    r_counts, r_total = _feature_counts(_keyness_texts(reference, "reference"), features, dic,
-                                        stem, remove_stopwords)
+    t_texts = _keyness_texts(target, "target", text_column)
+    r_texts = _keyness_texts(reference, "reference", text_column)
+    t_counts, t_total = _feature_counts(t_texts, features, dic, stem, remove_stopwords)
+    r_counts, r_total = _feature_counts(r_texts, features, dic, stem, remove_stopwords)
     for role, total in (("target", t_total), ("reference", r_total)):
         if total == 0:
             raise EmptyInputError(
@@ -608,3 +630,42 @@ def _keyness_statistic(a: Any, b: Any, t_total: float, r_total: float, measure: 
                         + cc * np.log(cc / ((aa + cc) * (cc + dd) / n) + eps)
                         + dd * np.log(dd / ((bb + dd) * (cc + dd) / n) + eps))
     return stat * sign / q
+
+
+def shared_dictionary(options: Mapping[str, Any], shared: dict[str, Any]) -> Dictionary:
+    """The ``keywords`` option loaded once per pipeline (the keyword and topic steps share it)."""
+    if "dictionary" not in shared:
+        shared["dictionary"] = load_dictionary(options.get("keywords"))
+    return shared["dictionary"]
+
+
+class KeywordsStep(Step):
+    """Keyword frequencies per section (:func:`keyword_frequencies`): the ``keywords`` table.
+
+    Parameters
+    ----------
+    keywords : mapping, path to a YAML file, Dictionary or None
+        The dictionary (default: peace / security / cooperation).
+    """
+
+    name = "keywords"
+    order = 40
+    options = ("keywords",)
+
+    def __init__(self, keywords: Any = None, *, dictionary: Dictionary | None = None) -> None:
+        self.keywords = keywords
+        self.dictionary = dictionary if dictionary is not None else load_dictionary(keywords)
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any], shared: dict[str, Any]) -> KeywordsStep:
+        return cls(options.get("keywords"), dictionary=shared_dictionary(options, shared))
+
+    def get_params(self) -> dict[str, Any]:
+        return {"keywords": self.keywords}
+
+    def resources(self) -> dict[str, Any]:
+        return {"dictionary": self.dictionary}
+
+    def run(self, article: Any, sentences: pd.DataFrame) -> StepOutput:
+        table = keyword_frequencies(sentences, self.dictionary, by="section")
+        return StepOutput({}, {"keywords": table})

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from discourse.errors import InvalidLexiconError, InvalidOptionError, check_choice
 from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary
 from discourse.lexicon.resources import load_lexicon
+from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import sentence_frame
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MARKER_CATEGORIES", "marker_rates", "stance_markers"]
+__all__ = ["MARKER_CATEGORIES", "MarkersStep", "marker_rates", "stance_markers"]
 
 #: The marker categories, in the order of the count columns.
 MARKER_CATEGORIES = (
@@ -153,3 +154,17 @@ def marker_rates(
         words = grouped["n_words"].where(grouped["n_words"] > 0)
         grouped[f"{category}_per_1000"] = (1000 * grouped[category] / words).round(2)
     return grouped.astype({c: "int64" for c in columns}).reset_index(drop=True)
+
+
+class MarkersStep(Step):
+    """Stance markers per sentence (:func:`stance_markers`) and per section (``markers``)."""
+
+    name = "markers"
+    order = 30
+    requires = ("text",)
+    assigns = MARKER_CATEGORIES
+
+    def run(self, article: Any, sentences: pd.DataFrame) -> StepOutput:
+        markers = stance_markers(sentences)
+        return StepOutput({c: markers[c] for c in self.assigns},
+                          {"markers": marker_rates(markers, by="section")})

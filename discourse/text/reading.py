@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 
 from discourse.errors import (
     BinaryInputError,
@@ -22,14 +21,17 @@ from discourse.errors import (
     DiscourseWarning,
     EmptyInputError,
     InputNotFoundError,
+    InvalidOptionError,
 )
 from discourse.lexicon.resources import load_lexicon
+from discourse.text.html import extract_page, looks_like_html
 from discourse.text.sentences import sentence_bounds
+from discourse.text.sources import Text, classify_source, resolve_path
 from discourse.text.spans import Article, Dateline, Paragraph, Section, Sentence, Span
 
 __all__ = ["decode", "parse_text", "read_article"]
 
-Source = str | os.PathLike[str] | bytes
+Source = str | Text | os.PathLike[str] | bytes
 
 # Magic numbers of binary formats researchers feed text tools by mistake.
 _BINARY_SIGNATURES = {
@@ -156,31 +158,24 @@ def _detect(data: bytes):  # type: ignore[no-untyped-def]
     return next((by_name[e] for e in _PREFERRED if e in by_name), tied[0])
 
 
-def _looks_like_path(source: str) -> bool:
-    if "\n" in source or "\r" in source or len(source) > 1024 or "\x00" in source:
-        return False
-    try:
-        if Path(source).exists():
-            return True
-    except OSError:  # e.g. a name longer than the file system allows: not a path
-        return False
-    # A single token that ends in a file extension or contains a path separator.
-    return bool(re.fullmatch(r"\S+\.(?:txt|md|markdown|text|html?|csv|json)|\S*[/\\]\S*", source))
-
-
 def read_article(
     source: Source,
     *,
     boilerplate: Iterable[str] = (),
     encoding: str | None = None,
 ) -> Article:
-    """Read an article from a path, a string of text, or bytes.
+    """Read an article from a path, a string of text, an HTML page, or bytes.
 
     Parameters
     ----------
-    source : str, PathLike or bytes
-        A path to a text file, the article text itself, or raw bytes. A string without line
-        breaks that looks like a file name is taken as a path.
+    source : str, PathLike, bytes or discourse.Text
+        A path to a text or HTML file, the article's text (or an HTML page's source) itself,
+        or raw bytes. A ``str`` is taken as a path or as text by one rule, the same in every
+        function that takes documents (:mod:`discourse.text.sources`): a string with a line
+        break is text; a one-line string is a path if it names an existing file, ends in a
+        document extension (``.txt``, ``.html``, ...), contains a path separator, or is one
+        token shaped like a file name (``Lavrov_interview``); :class:`discourse.Text` is
+        always text.
     boilerplate : iterable of str, optional
         Extra regular expressions for lines to set aside as boilerplate, matched
         case-insensitively against whole lines (added to ``lexicons/boilerplate.yaml``).
@@ -190,30 +185,56 @@ def read_article(
     Returns
     -------
     Article
+        For an HTML page (a ``.html``/``.htm`` file, or text that starts with
+        ``<!DOCTYPE html>`` or ``<html>``), the article extracted with trafilatura:
+        ``text`` is the extracted text (title, paragraphs and headings; navigation, scripts
+        and page furniture left out), ``html`` the page's source, and ``author``, ``date``
+        and ``url`` its metadata.
 
     Raises
     ------
-    InputNotFoundError, EmptyInputError, BinaryInputError, DecodingError
+    InputNotFoundError, EmptyInputError, BinaryInputError, DecodingError, NoArticleError
 
     Examples
     --------
     >>> art = read_article("Talks resume\\n\\nGENEVA (Reuters) - The talks resumed on Monday.")
     >>> art.title.text, art.dateline.place, art.dateline.agency, art.sentences[1].text
     ('Talks resume', 'GENEVA', 'Reuters', 'The talks resumed on Monday.')
+    >>> read_article("Lavrov interview.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    discourse.errors.InputNotFoundError: Lavrov interview.txt: does not exist (expected a file)...
     """
-    if isinstance(source, bytes):
-        text, used = _decode_with(source, encoding, "<bytes>")
-        return parse_text(text, source="<bytes>", encoding=used, boilerplate=boilerplate)
-    if isinstance(source, str) and not _looks_like_path(source):
-        return parse_text(source, boilerplate=boilerplate)
-    path = Path(source)
+    kind = classify_source(source)
+    if kind == "bytes":
+        text, used = _decode_with(bytes(source), encoding, "<bytes>")  # type: ignore[arg-type]
+        return _parse_any(text, "<bytes>", used, boilerplate, html=looks_like_html(text))
+    if kind == "text":
+        return _parse_any(str(source), "<string>", "str", boilerplate,
+                          html=looks_like_html(str(source)))
+    if kind is None:
+        raise InvalidOptionError(
+            f"Cannot read an article from an object of type {type(source).__name__}; pass a "
+            "path, the text as a string (or discourse.Text), or bytes."
+        )
+    path = resolve_path(source)  # type: ignore[arg-type]
     if not path.is_file():
-        where = "is a folder, not a file" if path.is_dir() else "does not exist"
         raise InputNotFoundError(
-            f"{path}: {where}. Pass the path of a text file, or the article's text as a string."
+            f"{path}: is a folder, not a file. Pass the path of a text or HTML file, or the "
+            "article's text as a string."
         )
     text, used = _decode_with(path.read_bytes(), encoding, str(path))
-    return parse_text(text, source=str(path), encoding=used, boilerplate=boilerplate)
+    is_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(text)
+    return _parse_any(text, str(path), used, boilerplate, html=is_html)
+
+
+def _parse_any(text: str, source: str, encoding: str, boilerplate: Iterable[str], *,
+               html: bool) -> Article:
+    if not html:
+        return parse_text(text, source=source, encoding=encoding, boilerplate=boilerplate)
+    page = extract_page(text, source=source)
+    article = parse_text(page.text, source=source, encoding=encoding, boilerplate=boilerplate)
+    return replace(article, html=text, author=page.author, date=page.date, url=page.url)
 
 
 def _decode_with(data: bytes, encoding: str | None, source: str) -> tuple[str, str]:

@@ -134,6 +134,11 @@ class Article:
         The encoding the bytes were decoded with (``"str"`` for text given as a string).
     source : str
         The path read, or ``"<string>"``.
+    html : str or None
+        For an article read from an HTML page: the page's source, unmodified (:attr:`text`
+        is the article extracted from it, and every offset points into :attr:`text`).
+    author, date, url : str or None
+        Metadata of an HTML page, as the extractor found them (``date`` as ``YYYY-MM-DD``).
     """
 
     text: str
@@ -147,6 +152,10 @@ class Article:
     encoding: str = "str"
     source: str = "<string>"
     warnings: tuple[str, ...] = field(default=())
+    html: str | None = field(default=None, repr=False)
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -57,12 +57,16 @@ def stopwords() -> frozenset[str]:
     )
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'"})
+
+
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
-    # Imported here: nltk is slow to import and only stemming needs it.
-    from nltk.stem.snowball import SnowballStemmer
+    # snowballstemmer is the Snowball project's own Python build: the same English (Porter2)
+    # stems as NLTK's SnowballStemmer, without importing NLTK (and through it scipy).
+    import snowballstemmer
 
-    return SnowballStemmer("english")
+    return snowballstemmer.stemmer("english")
 
 
 @cache
@@ -74,7 +78,8 @@ def stem(word: str) -> str:
     >>> stem("cooperation"), stem("securing")
     ('cooper', 'secur')
     """
-    return _stemmer().stem(word)
+    # Curly apostrophes as straight ones, so "nation’s" stems like "nation's" (as NLTK).
+    return _stemmer().stemWord(word.translate(_APOSTROPHES))
 
 
 def content_words(text: str, *, stemmed: bool = False, min_length: int = 3) -> list[str]:

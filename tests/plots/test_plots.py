@@ -18,6 +18,7 @@ import pytest
 
 from discourse import plots
 from discourse.analysis import Analysis
+from discourse.lexicon.dictionary import load_dictionary
 from discourse.steps.keywords import keyword_frequencies
 from discourse.steps.topics.topics import segment_ids, segment_topics
 from discourse.text.reading import read_article
@@ -88,8 +89,8 @@ def build_analysis(text: str = TEXT, *, full: bool = True, keywords: object = No
             "n_direct": [2, 0, 0, 0], "n_indirect": [0, 1, 1, 1], "n_mixed": [0, 0, 0, 0],
         })
     frame = frame.assign(**extra_columns)
-    params = {"keywords": keywords if isinstance(keywords, dict) else None}
-    return Analysis(article=article, sentences=frame, tables=tables, params=params)
+    resources = {"keywords": {"dictionary": load_dictionary(keywords)}}
+    return Analysis(article=article, sentences=frame, tables=tables, resources=resources)
 
 
 def long_headed_text(n: int) -> str:
@@ -115,11 +116,19 @@ def tick_texts(labels) -> list[str]:
 
 # -- the package ------------------------------------------------------------------------------
 
-def test_public_api():
-    assert sorted(plots.__all__) == [
-        "CHARTS", "chart_figures", "plot_corpus_keyword_rates", "plot_dispersion",
-        "plot_keyword_rates", "plot_segments", "plot_sentiment_arc", "plot_speakers",
-        "plot_stance", "plot_subjectivity", "save_charts", "save_figure", "style"]
+def test_public_api_is_every_plot_function_of_the_package():
+    import inspect
+    import pkgutil
+    from importlib import import_module
+
+    defined = set()
+    for info in pkgutil.iter_modules(plots.__path__, "discourse.plots."):
+        module = import_module(info.name)
+        defined |= {name for name, obj in vars(module).items()
+                    if name.startswith("plot_") and inspect.isfunction(obj)
+                    and obj.__module__ == module.__name__}
+    assert defined and defined <= set(plots.__all__)
+    assert {"CHARTS", "chart_figures", "save_charts", "save_figure", "style"} <= set(plots.__all__)
     assert all(callable(getattr(plots, name)) for name in plots.__all__ if name != "CHARTS")
     assert plots.CHARTS["stance"] is plots.plot_stance
 

@@ -44,7 +44,7 @@ def test_stance_bars_and_wide_columns_agree(analysis):
     wide = Analysis(article=analysis.article, sentences=analysis.sentences, tables=tables)
     ax2 = plots.plot_stance(wide, kind="bars")
     assert [b.get_width() for b in by_gid(ax2.patches, "stance-favor")] == favor
-    assert "against" in ax.get_xlabel() and "favour" in ax.get_xlabel()
+    assert "against" in ax.get_xlabel() and "favor" in ax.get_xlabel()
 
 
 def test_stance_ignores_score_columns_and_needs_data(bare):

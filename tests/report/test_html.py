@@ -17,6 +17,7 @@ import pytest
 from discourse import plots, report
 from discourse.analysis import Analysis
 from discourse.errors import DiscourseWarning
+from discourse.report import html as html_module
 from discourse.steps.keywords import keyword_dispersion, keyword_frequencies
 from discourse.text.reading import read_article
 from tests.plots.test_plots import build_analysis
@@ -101,7 +102,8 @@ def test_title_standfirst_headings_and_dateline(page):
     text = "".join(page.text)
     assert page.find("h1") and page.find("p", **{"class": "dr-standfirst"})
     assert "Security guarantees" in text and "Next steps" in text
-    assert len(page.find("h2")) == 2 + 1  # the two headings, then "Summary tables"
+    # The two headings, then "Summary tables" and the provenance footer.
+    assert len(page.find("h2")) == 2 + 2
     assert "GENEVA, May 3. /Reuters/." in text
     assert page.with_class("dr-dateline")
 
@@ -143,11 +145,11 @@ def test_segment_rules_and_tables(analysis, page):
     rules = page.with_class("seg")
     assert len(rules) == len(analysis.segments)
     captions = ("Sentiment by section", "Keywords by section", "Topic segments", "Speakers",
-                "Stance")
+                "Stance toward targets")
     text = "".join(page.text)
     for caption in captions:
         assert caption in text
-    assert len(page.find("table")) == 5
+    assert len(page.find("table")) == 5  # no markers table in this analysis
     assert "Ann Lee" in text and "foreign minister" in text
 
 
@@ -248,7 +250,10 @@ def test_hostile_input_cannot_inject_markup(standalone):
     html = report.render_html(hostile, standalone=standalone)
     page = Page(html)
     tags = [t for t, _ in page.elements]
-    assert "script" not in tags and "svg" not in tags and "a" not in tags
+    assert "script" not in tags and "svg" not in tags
+    # The only links are the report's own: anchors of its sections and CSV files beside it.
+    for href in [a.get("href") or "" for a in page.find("a")]:
+        assert re.fullmatch(r"#[a-z0-9-]+|[a-z_]+\.csv", href), href
     assert not {"iframe", "object", "embed", "link", "base", "form"} & set(tags)
     for tag, attrs in page.elements:
         for name, value in attrs.items():
@@ -258,7 +263,7 @@ def test_hostile_input_cannot_inject_markup(standalone):
     for image in page.find("img"):
         assert image["src"].startswith("data:image/png;base64,")
     lowered = html.lower()
-    for raw in ("<script", "<svg", "<img src=x", "<a href"):
+    for raw in ("<script", "<svg", "<img src=x", "<a href=\"javascript"):
         assert raw not in lowered
     # The hostile text is still shown, as text.
     text = "".join(page.text)
@@ -273,3 +278,109 @@ def test_hostile_input_with_charts_only_embeds_our_images():
     images = page.find("img")
     assert images and all(i["src"].startswith("data:image/png;base64,") for i in images)
     assert "svg" not in [t for t, _ in page.elements]
+
+
+# -- a report a researcher can use (issue 19) -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory, seed_article):
+    from discourse import analyze
+    from tests.conftest import DATA
+
+    result = analyze(seed_article, targets=DATA / "targets" / "lavrov_2017.yaml")
+    folder = result.save(tmp_path_factory.mktemp("seed"), charts=True)
+    html = (folder / "report.html").read_text("utf-8")
+    return folder, html, Page(html)
+
+
+def test_contents_list_links_to_an_anchor_per_section(seed_report):
+    _, html, page = seed_report
+    nav = html[html.index('<nav class="dr-contents'):html.index("</nav>")]
+    targets = re.findall(r'href="#([a-z0-9-]+)"', nav)
+    ids = {a["id"] for _, a in page.elements if a.get("id")}
+    assert {"article", "charts", "tables", "data", "provenance"} <= set(targets)
+    assert set(targets) <= ids  # every entry lands somewhere
+    assert any(t.startswith("chart-") for t in targets)
+    assert any(t.startswith("table-") for t in targets)
+
+
+def test_tables_link_to_their_csv_files_beside_the_report(seed_report):
+    folder, _, page = seed_report
+    hrefs = {a["href"] for a in page.find("a") if not a["href"].startswith("#")}
+    assert {"keywords.csv", "markers.csv", "stance.csv", "segments.csv"} <= hrefs
+    for href in hrefs:
+        assert "/" not in href and (folder / href).is_file()  # relative, and it exists
+
+
+def test_no_csv_links_when_nothing_is_saved_beside(analysis):
+    page = Page(report.render_html(analysis))
+    assert [a for a in page.find("a") if not a["href"].startswith("#")] == []
+
+
+def test_provenance_footer_has_versions_parameters_and_date(seed_report):
+    _, html, _ = seed_report
+    footer = html[html.index('id="provenance"'):]
+    assert "discourse 0." in footer and "pandas" in footer and "textblob" in footer
+    assert "targets=" in footer and "lavrov_2017.yaml" in footer
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", footer)
+
+
+def test_every_column_of_every_table_is_explained(seed_report):
+    _, html, _ = seed_report
+    for section in re.findall(r'<section class="dr-table".*?</section>', html, re.S):
+        columns = re.findall(r'<th[^>]*title="([^"]+)"[^>]*>([^<]+)</th>', section)
+        explained = re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", section)
+        assert columns and [c for _, c in columns] == [c for c, _ in explained]
+        assert all(len(text) > 10 for _, text in explained)
+
+
+def test_stance_table_splits_not_mentioned_from_neutral(seed_report):
+    folder, html, _ = seed_report
+    import pandas as pd
+
+    stance = pd.read_csv(folder / "stance.csv")
+    section = html[html.index('id="table-stance"'):]
+    section = section[:section.index("</section>")]
+    assert "Neither" not in section
+    assert ">Mentioned<" in section and ">Neutral<" in section and ">Not mentioned<" in section
+    first = stance[stance["target"] == "russia_azerbaijan_relations"]
+    mentioned = int(first["mentioned"].sum())
+    neutral = int((first["mentioned"] & (first["stance"] == "none")).sum())
+    not_mentioned = int((~first["mentioned"]).sum())
+    row = re.search(r"<tr><td>Russia.Azerbaijan relations</td>(.*?)</tr>", section).group(1)
+    cells = [int(c) for c in re.findall(r">(\d+)<", row)]
+    assert cells[0] == mentioned and cells[3] == neutral and cells[4] == not_mentioned
+
+
+def test_favor_is_spelt_as_in_the_data_and_the_dot_is_explained(seed_report):
+    _, html, _ = seed_report
+    assert "favour" not in html.lower()
+    caption = re.search(r'<figure id="chart-stance">.*?<figcaption>(.*?)</figcaption>', html,
+                        re.S).group(1)
+    assert "·" in caption and "neither" in caption
+
+
+def test_rates_from_few_words_carry_a_caveat(seed_report):
+    _, html, _ = seed_report
+    section = html[html.index('id="table-keywords"'):]
+    section = section[:section.index("</section>")]
+    # The seed's front (title and standfirst) has 32 words: its rates are flagged.
+    front = re.search(r"<tr><td>Front</td>(.*?)</tr>", section).group(1)
+    assert "†" in front
+    lead = re.search(r"<tr><td>Lead</td>(.*?)</tr>", section).group(1)
+    assert "†" not in lead
+    assert f"fewer than {html_module.MIN_WORDS_FOR_RATE} words" in section
+
+
+def test_stance_marker_rates_are_shown(seed_report):
+    folder, html, _ = seed_report
+    import pandas as pd
+
+    markers = pd.read_csv(folder / "markers.csv")
+    section = html[html.index('id="table-markers"'):]
+    section = section[:section.index("</section>")]
+    for name in ("Hedges", "Boosters", "Attitude markers", "Self-mentions"):
+        assert f">{name}<" in section
+    lead = markers.iloc[1]
+    assert f"{int(lead['boosters'])} ({lead['boosters_per_1000']:.1f})" in section

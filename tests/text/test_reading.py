@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from discourse import (
@@ -219,13 +221,13 @@ def test_non_english_text_warns_but_is_segmented(text):
     assert len(art.sentences) == 2 and art.warnings
 
 
-def test_html_source_warns():
+def test_html_fragment_with_tags_warns():
     from discourse.errors import DiscourseWarning
 
-    html = "<!DOCTYPE html><html><head><title>x</title></head><body><p>Peace now.</p></body>"
+    text = "Peace now, he said.\n<div><p>Peace now.</p><p>War later.</p><script>x</script></div>"
     with pytest.warns(DiscourseWarning, match="HTML"):
-        art = read_article(html)
-    assert art.sentences
+        art = read_article(text)
+    assert art.sentences and art.html is None
 
 
 def test_long_single_line_string_is_text_not_a_path():
@@ -249,3 +251,46 @@ def test_two_bylines_keep_both_spans():
     art = read_article(text)
     check_spans(art)
     assert art.byline.text == "By Ann Lee"
+
+
+# --------------------------------------------------------------------------- paths vs text
+@pytest.mark.parametrize("name", ["missing name.txt", "Lavrov_interview", "news/missing",
+                                  "./missing", "Lavrov interview.HTML"])
+def test_one_line_file_names_are_paths(name):
+    with pytest.raises(InputNotFoundError, match=re.escape(name)) as info:
+        read_article(name)
+    assert "discourse.Text" in str(info.value)
+
+
+def test_text_wrapper_is_never_a_path():
+    import discourse
+
+    art = read_article(discourse.Text("Lavrov_interview.txt"))
+    assert art.text == "Lavrov_interview.txt" and len(art.sentences) == 1
+    assert discourse.Text("a") == "a" and isinstance(discourse.Text("a"), str)
+
+
+@pytest.mark.parametrize("text", ["Peace talks resume.", "peace", "COVID-19", "3.5", "©",
+                                  "Talks resume\n\nGENEVA (Reuters) - The talks resumed."])
+def test_plain_strings_stay_text(text):
+    assert read_article(text).text == text
+
+
+def test_every_document_function_follows_the_rule():
+    import discourse
+
+    with pytest.raises(InputNotFoundError, match="Lavrov_interview"):
+        discourse.analyze("Lavrov_interview")
+    with pytest.raises(InputNotFoundError, match=r"missing name\.txt"):
+        discourse.keyword_frequencies("missing name.txt")
+    result = discourse.analyze("Talks resume\n\nGENEVA (Reuters) - The talks resumed on Monday.")
+    assert result.sentences["text"].tolist()[-1] == "The talks resumed on Monday."
+
+
+def test_cli_analyze_of_a_missing_file_fails_and_names_it(tmp_path, capsys, monkeypatch):
+    from discourse.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze", "missing name.txt", "--out", str(tmp_path / "x")]) != 0
+    assert "missing name.txt" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists() or not any((tmp_path / "x").rglob("*.csv"))

@@ -859,21 +859,37 @@ def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     keys = ["section_id", "target"] if "section_id" in long.columns else ["target"]
+    # One pass over plain lists: a pandas groupby per (section, target) costs more than the
+    # scoring itself on long articles.
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    columns = [long[k].tolist() for k in keys]
+    mentioned = long["mentioned"].tolist() if "mentioned" in long.columns else None
+    for i, (label, score) in enumerate(zip(long["stance"].tolist(), long["score"].tolist(),
+                                           strict=True)):
+        key = tuple(column[i] for column in columns)
+        row = groups.get(key)
+        if row is None:
+            row = groups[key] = {**dict(zip(keys, key, strict=True)), "sentences": 0,
+                                 "mentioned": 0, **dict.fromkeys(STANCE_LABELS, 0),
+                                 "_scores": []}
+        row["sentences"] += 1
+        row[label] = row.get(label, 0) + 1
+        if mentioned is not None:
+            row["mentioned"] += int(bool(mentioned[i]))
+        if label != "none":
+            row["_scores"].append(score)
     rows = []
-    for key, group in long.groupby(keys, sort=False):
-        key = key if isinstance(key, tuple) else (key,)
-        counts = group["stance"].value_counts()
-        stanced = group.loc[group["stance"] != "none", "score"]
-        row = dict(zip(keys, key, strict=True))
-        row["sentences"] = len(group)
-        if "mentioned" in group.columns:
-            row["mentioned"] = int(group["mentioned"].sum())
-        for label in STANCE_LABELS:
-            row[label] = int(counts.get(label, 0))
+    for row in groups.values():
+        scores = row.pop("_scores")
+        if mentioned is None:
+            del row["mentioned"]
         row["net"] = row["favor"] - row["against"]
-        row["mean_score"] = float(stanced.mean()) if len(stanced) else float("nan")
+        row["mean_score"] = float(sum(scores) / len(scores)) if scores else float("nan")
         rows.append(row)
-    out = pd.DataFrame(rows)
+    order = ["section_id", "target"] if "section_id" in keys else ["target"]
+    out = pd.DataFrame(rows, columns=[*order, "sentences",
+                                      *(["mentioned"] if mentioned is not None else []),
+                                      *STANCE_LABELS, "net", "mean_score"])
     if "section_id" in keys and len(out):
         out = out.sort_values(["section_id"], kind="stable").reset_index(drop=True)
     return out

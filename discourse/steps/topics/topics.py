@@ -10,6 +10,7 @@ many texts.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from discourse.errors import InvalidOptionError, check_choice
+from discourse.errors import EmptyInputError, InvalidOptionError, check_choice
 from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
 from discourse.lexicon.resources import load_lexicon
 from discourse.steps.topics.segmentation import (
@@ -25,8 +26,9 @@ from discourse.steps.topics.segmentation import (
     segment_sentences,
     segments_from_boundaries,
 )
-from discourse.text.inputs import sentence_frame
-from discourse.text.tokens import stem, stopwords, tokenize
+from discourse.text.inputs import read_documents, sentence_frame
+from discourse.text.sources import classify_source
+from discourse.text.tokens import Token, stem, stopwords, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,6 +54,7 @@ SEGMENT_COLUMNS = (
 )
 
 _LABEL_TERMS = 3
+_PHRASE_BONUS = 0.5  # score factor per word beyond the first of a key phrase
 # Spelled-out numbers count as content words but make poor labels.
 _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -107,10 +110,13 @@ def segment_topics(
         - ``first_sentence``, ``last_sentence``: ``sentence_id`` of its first and last
           sentence (inclusive);
         - ``n_sentences``;
-        - ``label``: its 2-3 most distinctive content words, joined by ", ";
-        - ``top_terms``: its ``n_terms`` most distinctive content words, ", "-joined, by
-          TF-IDF of the segment's stems against the article's other segments (each stem
-          shown in its most frequent form; reporting verbs such as "said" left out);
+        - ``label``: its 3 best key phrases (fewer when the segment has fewer), ", "-joined;
+        - ``top_terms``: its ``n_terms`` best key phrases, ", "-joined: runs of one to
+          three adjacent content words that cross no stopword or punctuation, scored by
+          TF-IDF of the segment against the article's other segments with a bonus for
+          each word beyond the first, no two sharing a word (each shown in its most
+          frequent form; reporting verbs such as "said" and role words such as
+          "minister" left out; see ``_key_phrases``);
         - ``keyword_category``: the dictionary category with most hits in the segment
           (matched as :mod:`discourse.lexicon.dictionary` does: phrases and exclusions count; the
           first in dictionary order on a tie), or None without hits.
@@ -122,7 +128,7 @@ def segment_topics(
     >>> table[["segment_id", "first_sentence", "last_sentence", "keyword_category"]].values.tolist()
     [[0, 0, 1, 'peace'], [1, 2, 3, None]]
     >>> table["label"].tolist()
-    ['peace, Geneva, resumed', 'oil, traders, prices']
+    ['talks resumed, Geneva, peace', 'oil, traders sold, prices fell']
     """
     import pandas as pd
 
@@ -146,7 +152,7 @@ def segment_topics(
         )
         spans += [(section, first + r.start, first + r.stop)
                   for r in segments_from_boundaries(bounds, end - first)]
-    terms = _distinctive_terms([texts[a:b] for _, a, b in spans], n_terms)
+    terms = _key_phrases([texts[a:b] for _, a, b in spans], n_terms)
     rows = []
     for number, ((section, a, b), top) in enumerate(zip(spans, terms, strict=True)):
         category = _dominant_category(texts[a:b], dic)
@@ -228,68 +234,150 @@ def _paragraph_breaks(frame: pd.DataFrame, first: int, end: int) -> list[int] | 
 
 
 @cache
+def _role_words() -> frozenset[str]:
+    """Head words of titles and roles ("minister", "president"): they name who speaks."""
+    roles = load_lexicon("speaker_roles.yaml")
+    names = [*roles.get("titles", {}), *(v for v in roles.get("titles", {}).values() if v)]
+    for role, entry in roles.get("roles", {}).items():
+        names += [role, *(entry or {}).get("terms", []), *(entry or {}).get("broader", [])]
+    heads = [str(n).lower().split()[-1] for n in names if str(n).strip()]
+    return frozenset([*heads, *(f"{h}s" for h in heads)])
+
+
+@cache
 def _label_stopwords() -> frozenset[str]:
-    # Reporting verbs ("said", "noted") fill news quotes but say nothing of the topic.
+    # Reporting verbs ("said", "noted") fill news quotes, and titles and roles name who
+    # speaks: neither says what a segment is about.
     verbs = load_lexicon("abbreviations.yaml").get("attribution_verbs", [])
-    return stopwords() | frozenset(v.lower() for v in verbs) | _NUMBER_WORDS
+    return stopwords() | frozenset(v.lower() for v in verbs) | _NUMBER_WORDS | _role_words()
 
 
-def _term_counts(texts: list[str], forms: dict[str, Counter[str]]) -> Counter[str]:
-    """Stem counts of the content words of ``texts``; records surface forms in ``forms``.
+def _is_content(word: str, stops: frozenset[str]) -> bool:
+    return len(word) >= 3 and word not in stops and word[0].isalpha()
 
-    A sentence's first word is recorded as ``""`` (its capital says nothing about it).
+
+def _runs(text: str) -> list[list[Token]]:
+    """Runs of adjacent content words: broken by stopwords, punctuation and possessives;
+    the words before a role ("Russian foreign" in "Russian foreign minister") are dropped.
+
+    Examples
+    --------
+    >>> [[t.text for t in run] for run in _runs("The Nagorno-Karabakh settlement, and "
+    ...                                          "diplomatic relations (25 years).")]
+    [['Nagorno-Karabakh', 'settlement'], ['diplomatic', 'relations'], ['years']]
     """
-    stops = _label_stopwords()
-    counts: Counter[str] = Counter()
+    stops, roles = _label_stopwords(), _role_words()
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    previous_end = None
+    for token in tokenize(text):
+        word = normalize_word(token.text)
+        gap = text[previous_end:token.start] if previous_end is not None else " "
+        previous_end = token.end
+        if word in roles:  # "the Russian foreign minister": the words before name a role
+            current = []
+        if gap.strip() or not _is_content(word, stops) or word.endswith("'s"):
+            if current:
+                runs.append(current)
+            current = []
+        if _is_content(word, stops) and not word.endswith("'s"):
+            current.append(token)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], Counter[str]],
+                   max_words: int) -> Counter[tuple[str, ...]]:
+    """Counts of candidate phrases (1 to ``max_words`` adjacent content words, as stems).
+
+    Records each phrase's written forms in ``forms``; a form that opens a sentence is
+    recorded lower-cased with a leading space (its capital says nothing about it).
+    """
+    counts: Counter[tuple[str, ...]] = Counter()
     for text in texts:
-        for position, token in enumerate(tokenize(text)):
-            lower = normalize_word(token.text)
-            if len(lower) < 3 or lower in stops or not lower[0].isalpha():
-                continue
-            key = stem(lower)
-            counts[key] += 1
-            seen = forms.setdefault(key, Counter())
-            seen[normalize_word(token.text, lower=False) if position else ""] += 1
-            seen[" " + lower] += 0  # a fallback spelling, in order of appearance
+        first = next(iter(tokenize(text)), None)
+        for run in _runs(text):
+            words = [normalize_word(t.text) for t in run]
+            stems = [stem(w) for w in words]
+            for n in range(1, max_words + 1):
+                for i in range(len(run) - n + 1):
+                    key = tuple(stems[i:i + n])
+                    counts[key] += 1
+                    written = " ".join(normalize_word(t.text, lower=False)
+                                       for t in run[i:i + n])
+                    at_start = first is not None and run[i].start == first.start
+                    seen = forms.setdefault(key, Counter())
+                    seen[" " + " ".join(words[i:i + n]) if at_start else written] += 1
     return counts
 
 
 def _display(forms: Counter[str]) -> str:
-    """The most frequent form of a stem, lower-cased unless never written in lower case."""
+    """The most frequent form of a phrase, lower-cased unless never written in lower case."""
     lowered: Counter[str] = Counter()
     for form, count in forms.items():
-        if form and not form.startswith(" "):
+        if not form.startswith(" "):
             lowered[form.lower()] += count
     if not lowered:  # seen only at the start of sentences
-        return next(f for f in forms if f.startswith(" "))[1:]
+        return next(iter(forms))[1:]
     best = max(lowered, key=lowered.__getitem__)  # max keeps the first of equals
     if best in forms:
         return best
     return max((f for f in forms if f.lower() == best), key=forms.__getitem__)
 
 
-def _distinctive_terms(groups: list[list[str]], n_terms: int) -> list[list[str]]:
-    """Top ``n_terms`` words per group by TF-IDF against the other groups."""
+def _key_phrases(groups: list[list[str]], n_terms: int, max_words: int = 3) -> list[list[str]]:
+    """Top ``n_terms`` key phrases per group of texts, scored against the other groups.
+
+    Candidates are runs of 1 to ``max_words`` adjacent content words that cross no
+    stopword and no punctuation (stemmed, so "relations" and "relation" are one). A
+    candidate's score in a group is its count there times its inverse document frequency
+    over the groups (``log((1 + n) / (1 + df)) + 1``, as scikit-learn's smooth IDF), times
+    ``1 + 0.5 * (words - 1)`` (a phrase of two words that occurs as often as one word says
+    more); phrases of three or more words count only when they recur in the article.
+    Phrases that overlap a better one (share a word with it) are skipped, so the
+    labels do not repeat themselves.
+
+    Examples
+    --------
+    >>> _key_phrases([["Diplomatic relations began in 1992.", "Diplomatic relations grew."],
+    ...               ["The Karabakh settlement needs talks.", "A Karabakh settlement, soon."]], 2)
+    [['diplomatic relations', 'began'], ['Karabakh settlement', 'needs talks']]
+    """
     import math
 
-    forms: dict[str, Counter[str]] = {}
-    counts = [_term_counts(texts, forms) for texts in groups]
-    df: Counter[str] = Counter()
+    forms: dict[tuple[str, ...], Counter[str]] = {}
+    counts = [_phrase_counts(texts, forms, max_words) for texts in groups]
+    df: Counter[tuple[str, ...]] = Counter()
+    total: Counter[tuple[str, ...]] = Counter()
     for c in counts:
         df.update(c.keys())
+        total.update(c)
     n = len(groups)
     out = []
     for c in counts:
         order = {key: i for i, key in enumerate(c)}
-        # Ties (common among words seen once) go to longer, then earlier, words.
-        scored = sorted(c, key=lambda s: (
-            -c[s] * (math.log((1 + n) / (1 + df[s])) + 1), -len(s), order[s]
-        ))
+
+        def score(key: tuple[str, ...], c: Counter[tuple[str, ...]] = c) -> float:
+            bonus = 1 + _PHRASE_BONUS * (len(key) - 1)
+            return c[key] * (math.log((1 + n) / (1 + df[key])) + 1) * bonus
+
+        # Phrases of three or more words must recur in the article: seen once, they are
+        # a stretch of one sentence rather than a name for its topic.
+        candidates = [k for k in c if len(k) < 3 or total[k] > 1]
+        # Ties go to longer, then earlier phrases.
+        ranked = sorted(candidates,
+                        key=lambda k: (-score(k), -len(k), -sum(map(len, k)), order[k]))
+        chosen: list[tuple[str, ...]] = []
         shown: list[str] = []
-        for key in scored:
-            word = _display(forms[key])
-            if word.lower() not in (w.lower() for w in shown):
-                shown.append(word)
+        for key in ranked:
+            if any(set(key) & set(other) for other in chosen):
+                continue
+            text = _display(forms[key])
+            if text.lower() in (s.lower() for s in shown):
+                continue
+            chosen.append(key)
+            shown.append(text)
             if len(shown) == n_terms:
                 break
         out.append(shown)
@@ -339,6 +427,7 @@ def corpus_topics(
     min_words: int = 5,
     max_features: int = 5000,
     random_state: int = 0,
+    text_column: str = "text",
 ) -> CorpusTopics:
     """Fit an NMF topic model to the paragraphs of a corpus.
 
@@ -351,9 +440,11 @@ def corpus_topics(
 
     Parameters
     ----------
-    texts : list of str, mapping of str to str, or DataFrame
-        The documents: a list (ids ``0, 1, ...``), a mapping from id to text, or a
-        DataFrame with a ``text`` column (ids from a ``doc_id`` column, else the index).
+    texts : list of str, mapping of str to str, DataFrame, folder, glob or table file
+        The documents: a list (ids ``0, 1, ...``), a mapping from id to text, a DataFrame
+        with a text column (ids from a ``doc_id`` column, else the index), or anything
+        :func:`discourse.text.inputs.read_documents` reads (a folder, a glob, paths, a
+        CSV / JSONL / Parquet file).
     n_topics : int
         Number of topics.
     n_terms : int
@@ -364,6 +455,8 @@ def corpus_topics(
         Largest vocabulary (most frequent terms).
     random_state : int
         Passed to NMF.
+    text_column : str, default "text"
+        The column holding the text in a DataFrame or table file.
 
     Returns
     -------
@@ -386,7 +479,12 @@ def corpus_topics(
 
     if not isinstance(n_topics, int) or n_topics < 1:
         raise InvalidOptionError(f"n_topics must be a positive integer (got {n_topics!r}).")
-    docs = _documents(texts)
+    docs = _documents(texts, text_column)
+    if not docs:
+        raise EmptyInputError(
+            "corpus_topics: there are no documents to model; pass a list of texts, a mapping "
+            "{doc_id: text}, or the sentences table of a corpus run."
+        )
     rows = []
     for doc_id, text in docs:
         for number, paragraph in enumerate(_paragraphs(text)):
@@ -441,24 +539,31 @@ def corpus_topics(
     )
 
 
-def _documents(texts: Any) -> list[tuple[Any, str]]:
+def _documents(texts: Any, text_column: str = "text") -> list[tuple[Any, str]]:
     import pandas as pd
 
     if isinstance(texts, pd.DataFrame):
-        if "text" not in texts.columns:
+        if text_column not in texts.columns:
             raise InvalidOptionError(
-                "The DataFrame given has no 'text' column; pass one document per row in a "
-                f"'text' column (columns found: {list(texts.columns)})."
+                f"The DataFrame given has no {text_column!r} column; pass one document per row "
+                f"in a {text_column!r} column (columns found: {list(texts.columns)})."
             )
         ids = texts["doc_id"] if "doc_id" in texts.columns else texts.index
-        return list(zip(ids.tolist(), texts["text"].astype(str).tolist(), strict=True))
+        return list(zip(ids.tolist(), texts[text_column].astype(str).tolist(), strict=True))
     if isinstance(texts, Mapping):
         return [(k, str(v)) for k, v in texts.items()]
-    if isinstance(texts, (list, tuple)) and all(isinstance(t, str) for t in texts):
+    if isinstance(texts, (list, tuple)) and all(
+        isinstance(t, str) and classify_source(t) == "text" for t in texts
+    ):
         return list(enumerate(texts))
+    if isinstance(texts, (str, os.PathLike, list, tuple)):
+        # Folders, globs, paths and table files (CSV, JSONL, Parquet), one rule for all.
+        return [(d.doc_id, d.text if d.text is not None else d.read_text())
+                for d in read_documents(texts, text_column=text_column)]
     raise InvalidOptionError(
         f"Cannot read a corpus from an object of type {type(texts).__name__}; pass a list "
-        "of strings, a mapping of id to text, or a DataFrame with a 'text' column."
+        "of strings, a mapping of id to text, a DataFrame with a text column, a folder, a "
+        "glob or a table file."
     )
 
 

@@ -12,25 +12,25 @@ if TYPE_CHECKING:
     from matplotlib.container import BarContainer
     from matplotlib.figure import Figure
 
-    from discourse.plots._common import _SectionSpan
+    from discourse.views import SectionSpan
 
-_LABEL_GREY = "#595959"
-_SHADE = "#F3F3F3"
+LABEL_GREY = "#595959"
+SHADE = "#F3F3F3"
 
 
-def _shorten(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: max(width - 1, 1)].rstrip() + "…"
 
 
-def _wrap(text: str, width: int, lines: int = 2) -> str:
+def wrap_label(text: str, width: int, lines: int = 2) -> str:
     parts = textwrap.wrap(" ".join(str(text).split()), width) or [""]
     if len(parts) > lines:
-        parts = [*parts[: lines - 1], _shorten(" ".join(parts[lines - 1:]), width)]
+        parts = [*parts[: lines - 1], shorten(" ".join(parts[lines - 1:]), width)]
     return "\n".join(parts)
 
 
-def _font_size(kind: str = "font.size") -> float:
+def font_size(kind: str = "font.size") -> float:
     import matplotlib as mpl
     from matplotlib.font_manager import FontProperties
 
@@ -40,7 +40,7 @@ def _font_size(kind: str = "font.size") -> float:
     return float(value)
 
 
-def _new_axes(height: float | None = None) -> Axes:
+def new_axes(height: float | None = None) -> Axes:
     """Axes on a new figure of the style's size, ``height`` inches tall if given."""
     import matplotlib.pyplot as plt
 
@@ -49,12 +49,12 @@ def _new_axes(height: float | None = None) -> Axes:
     return ax
 
 
-def _row_height() -> float:
+def row_height() -> float:
     """Inches per row of a horizontal bar chart at the current font size."""
-    return _font_size() * 2.3 / 72
+    return font_size() * 2.3 / 72
 
 
-def _rows(ax: Axes, labels: Sequence[str], *, ticks: bool = False) -> None:
+def label_rows(ax: Axes, labels: Sequence[str], *, ticks: bool = False) -> None:
     """One row per label on the y axis, first at the top, without horizontal grid lines."""
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
@@ -63,19 +63,19 @@ def _rows(ax: Axes, labels: Sequence[str], *, ticks: bool = False) -> None:
         ax.tick_params(axis="y", length=0)
 
 
-def _legend_outside(ax: Axes, *args: Any, **kwargs: Any) -> None:
+def legend_outside(ax: Axes, *args: Any, **kwargs: Any) -> None:
     """A legend to the right of the axes, aligned with their top."""
     ax.legend(*args, loc="upper left", bbox_to_anchor=(1.01, 1.0), **kwargs)
 
 
-def _bar_counts(ax: Axes, bars: BarContainer, counts: Sequence[float], *,
+def bar_counts(ax: Axes, bars: BarContainer, counts: Sequence[float], *,
                 padding: float) -> None:
     """Write each bar's count (none for zero) at its end, small and grey."""
     ax.bar_label(bars, labels=[f"{int(c)}" if c else "" for c in counts], padding=padding,
-                 fontsize=_font_size("xtick.labelsize") * 0.9, color=_LABEL_GREY)
+                 fontsize=font_size("xtick.labelsize") * 0.9, color=LABEL_GREY)
 
 
-def _integer_axis(axis: Any) -> None:
+def integer_axis(axis: Any) -> None:
     from matplotlib.ticker import MaxNLocator
 
     axis.set_major_locator(MaxNLocator(integer=True))
@@ -86,7 +86,7 @@ def _renderer(fig: Figure) -> Any:
     return get() if get is not None else None
 
 
-def _settle_layout(ax: Axes) -> Any:
+def settle_layout(ax: Axes) -> Any:
     """Run the figure's layout now, so that positions are final; return a renderer."""
     fig = ax.figure
     renderer = _renderer(fig)
@@ -105,7 +105,7 @@ def _fit_text(text: Any, label: str, width_px: float, renderer: Any) -> float:
     text.set_visible(True)
     size = len(label)
     while True:
-        candidate = label if size >= len(label) else _shorten(label, size)
+        candidate = label if size >= len(label) else shorten(label, size)
         text.set_text(candidate)
         if renderer is None:  # no renderer: estimate from the font size
             wide = len(candidate) * 0.55 * text.get_fontsize() * text.figure.dpi / 72
@@ -119,7 +119,7 @@ def _fit_text(text: Any, label: str, width_px: float, renderer: Any) -> float:
         size = min(size, len(candidate)) - 1
 
 
-def _sentence_bands(spans: Sequence[_SectionSpan]) -> list[tuple[float, float, str]]:
+def sentence_bands(spans: Sequence[SectionSpan]) -> list[tuple[float, float, str]]:
     """Section bands on an x axis of sentence numbers."""
     return [(s.first - 0.5, s.last + 0.5, s.label) for s in spans]
 
@@ -135,22 +135,22 @@ def _draw_sections(ax: Axes, bands: Sequence[tuple[float, float, str]]) -> bool:
     """
     if len(bands) < 2:
         return False
-    size = _font_size("xtick.labelsize")
+    size = font_size("xtick.labelsize")
     texts = []
     for k, (x0, x1, label) in enumerate(bands):
         if k:
             ax.axvline(x0, color="#7F7F7F", linewidth=0.8, linestyle=(0, (4, 2)),
                        zorder=1.5, gid="section-boundary")
         if k % 2 == 1:
-            ax.axvspan(x0, x1, color=_SHADE, zorder=0, linewidth=0, gid="section-shade")
+            ax.axvspan(x0, x1, color=SHADE, zorder=0, linewidth=0, gid="section-shade")
         texts.append(ax.annotate(label, xy=((x0 + x1) / 2, 1.0),
                                  xycoords=ax.get_xaxis_transform(), xytext=(0, 3),
                                  textcoords="offset points", ha="center", va="bottom",
-                                 fontsize=size, color=_LABEL_GREY, annotation_clip=False,
+                                 fontsize=size, color=LABEL_GREY, annotation_clip=False,
                                  gid="section-label", in_layout=False))
     # Measured with the labels out of the layout: at full length they could overflow the
     # axes and make the layout squeeze it. Once fitted they stay within the axes.
-    renderer = _settle_layout(ax)
+    renderer = settle_layout(ax)
     gap = size * 0.6 * ax.figure.dpi / 72  # keep neighbouring labels apart
     to_px = ax.transData.transform
     edges = [sorted(to_px([(x0, 0), (x1, 0)])[:, 0]) for x0, x1, _ in bands]
@@ -178,10 +178,10 @@ def _draw_sections(ax: Axes, bands: Sequence[tuple[float, float, str]]) -> bool:
     return any(widths)
 
 
-def _section_strip(ax: Axes, bands: Sequence[tuple[float, float, str]],
+def section_strip(ax: Axes, bands: Sequence[tuple[float, float, str]],
                    title: str | None) -> None:
     """Draw the sections (:func:`_draw_sections`) and the title above their labels."""
     strip = _draw_sections(ax, bands)
     if title:
         # Leave room for the section labels drawn above the axes.
-        ax.set_title(title, pad=_font_size("xtick.labelsize") * 2.0 + 4 if strip else 6)
+        ax.set_title(title, pad=font_size("xtick.labelsize") * 2.0 + 4 if strip else 6)
