@@ -943,7 +943,8 @@ def _place_phrase(toks: list[Tok], seg: tuple[int, int]) -> bool:
     """Whether a stretch is a preposition and a capitalised name ("of Springfield")."""
     a, b = seg
     return (toks[a].kind == "w" and toks[a].low in _PREP_LINKS and b - a <= 5
-            and all(t.kind == "w" and t.upper for t in toks[a + 1 : b]) and b - a >= 2)
+            and all(t.kind == "w" and t.upper and t.low not in lexicon().not_names
+                    for t in toks[a + 1 : b]) and b - a >= 2)  # not "In July"
 
 
 def _place_continues(toks: list[Tok], seg: tuple[int, int], outer: tuple[int, int]) -> bool:
@@ -955,7 +956,10 @@ def _place_continues(toks: list[Tok], seg: tuple[int, int], outer: tuple[int, in
         return False
     if not all(t.kind == "w" and (t.upper or t.low in ("in", "of")) for t in words):
         return False
-    return (b - a == 1 or any(t.low in ("in", "of") for t in words)) and _ends_in_place(
+    lex = lexicon()
+    one_place = b - a == 1 and (words[0].low in lex.place_words or words[0].low in lex.nationality
+                                or words[0].text.endswith("."))  # "Florida", "Va."
+    return (one_place or any(t.low in ("in", "of") for t in words)) and _ends_in_place(
         toks, outer)
 
 
@@ -1297,8 +1301,11 @@ def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
         return None
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
         toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts
+        or toks[e].low == "that"
     ):
-        return None  # "..., suggests 2015’s iPhone lineup could ...": not an inverted subject
+        # "..., suggests 2015’s iPhone lineup could ...", "..., told Forbes that ...": an
+        # object, not an inverted subject.
+        return None
     if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:

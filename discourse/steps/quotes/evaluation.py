@@ -7,7 +7,8 @@ news with its source, cue and content. This module reads a PolNeAR folder (``tex
 
 - A sentence is **gold-attributed** when an attribution's content covers at least a quarter
   of it, or when the sentence holds that attribution's cue and part of its content. Its gold
-  attribution is the one covering most of it (the one whose cue it holds first).
+  attribution is the one covering most of it (the one whose cue it holds first); nested
+  attributions covering nearly as much ("X said, according to CNN") are kept beside it.
 - **Recall**: gold-attributed sentences given a quote type other than ``none``; reported
   overall, for attributions whose cue is a verb of speech (:data:`SPEECH_CUES`), for direct
   quotes (content inside quotation marks) and for the rest.
@@ -15,7 +16,8 @@ news with its source, cue and content. This module reads a PolNeAR folder (``tex
   attribution (its content, cue or source); sentences touching spans the annotators set
   aside (``Discard``/``Discuss``) are left out.
 - **Speaker accuracy** on recalled sentences with an annotated source: the speaker found
-  matches the gold source (:func:`same_speaker`). A pronoun source ("he") is replaced by the
+  matches the gold source, or the source of a nested attribution of the sentence
+  (:func:`same_speaker`). A pronoun source ("he") is replaced by the
   nearest earlier annotated source that is not a pronoun; accuracy is also reported on those
   sentences alone.
 
@@ -236,8 +238,11 @@ def _gold_source(gold: GoldAttribution, text: str, named: list[tuple[int, str]])
     return source
 
 
-def _gold_for_sentence(atts: list[GoldAttribution], a: int, b: int) -> GoldAttribution | None:
-    best, best_key = None, None
+def _gold_for_sentence(atts: list[GoldAttribution], a: int, b: int) -> list[GoldAttribution]:
+    """The gold attributions of a sentence, best first: the one whose content covers most
+    of it, then nested ones covering about as much ("X said, according to CNN": both X
+    and CNN are sources of the sentence)."""
+    scored = []
     for att in atts:
         cov = _overlap(att.content, a, b)
         if cov <= 0:
@@ -245,10 +250,12 @@ def _gold_for_sentence(atts: list[GoldAttribution], a: int, b: int) -> GoldAttri
         has_cue = _overlap(att.cue, a, b) > 0
         if not (cov >= 0.25 * (b - a) or has_cue):
             continue
-        key = (cov, has_cue)
-        if best_key is None or key > best_key:
-            best, best_key = att, key
-    return best
+        scored.append(((cov, has_cue), att))
+    if not scored:
+        return []
+    scored.sort(key=lambda x: x[0], reverse=True)
+    top = scored[0][0][0]
+    return [att for (cov, _), att in scored if cov >= 0.8 * top]
 
 
 def _articles(folder: Path) -> list[tuple[Path, Path]]:
@@ -299,7 +306,8 @@ def attribution_records(folder: str | Path, *, limit: int | None = None) -> Any:
                        and att.source_text.strip().lower() not in _RELATIVES)
         for s, found in zip(article.sentences, frame.itertuples(index=False), strict=True):
             a, b = s.start, s.end
-            gold = _gold_for_sentence(atts, a, b)
+            golds = _gold_for_sentence(atts, a, b)
+            gold = golds[0] if golds else None
             any_gold = any(_overlap(t.content + t.cue + t.source, a, b) > 0 for t in atts)
             row: dict[str, Any] = {
                 "article": txt.stem, "sentence_id": s.id, "text": text[a:b],
@@ -321,11 +329,12 @@ def attribution_records(folder: str | Path, *, limit: int | None = None) -> Any:
                 row["gold_source"] = source or None
                 if source and found.quote_type != "none":
                     mention = None if row["gold_pronoun"] else found.speaker_mention
-                    row["correct_speaker"] = same_speaker(
-                        found.speaker, source,
-                        " ".join(x for x in (mention, named_as.get(found.speaker))
-                                 if isinstance(x, str)) or None,
-                    )
+                    words = " ".join(x for x in (mention, named_as.get(found.speaker))
+                                     if isinstance(x, str)) or None
+                    sources = [source] + [s for s in (_gold_source(g, text, named)
+                                                      for g in golds[1:]) if s]
+                    row["correct_speaker"] = any(same_speaker(found.speaker, s, words)
+                                                 for s in sources)
             rows.append(row)
     return pd.DataFrame(rows)
 
