@@ -1300,7 +1300,7 @@ def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
     if head is None:
         return None
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
-        toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts
+        (toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts)
         or toks[e].low == "that"
     ):
         # "..., suggests 2015’s iPhone lineup could ...", "..., told Forbes that ...": an
