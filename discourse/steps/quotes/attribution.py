@@ -485,8 +485,10 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             continue  # "on top of the reported $170 million": an adjective
         if _noun_reading(toks, vi, vj, surface, lemma) or nxt in _NO_SPEECH or (
             lemma == "ask" and nxt == "for"
-        ) or (surface in ("said", "called", "known", "dubbed", "named", "went on")
-              and nxt == "to") or (
+        ) or (surface in ("called", "known", "dubbed", "named", "went on") and nxt == "to") or (
+            surface == "said" and nxt == "to" and vj + 2 < len(toks)
+            and toks[vj + 2].low in ("be", "have", "been", "include", "contain", "cost")
+        ) or (
             surface == "called" and prev is not None and prev.kind == "w" and not prev.upper
             and prev.low not in lexicon().pronouns and prev.low not in _AUX
             and (prev.low in _NAMED_THINGS or not _agentive(prev.low, prev.low.endswith("s"),
@@ -1018,6 +1020,8 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
                 return None
             _oa, ob = segs[1]
             outer, _ = _phrase_before(toks, ob - 1, text)
+            if outer is None:
+                outer, _ = _common_np(toks, ob - 1, text, strict=False)  # "the assailant"
             if outer is None or outer.form == "name" or outer.kind not in ("person", "group"):
                 return None
             name.organisation = name.organisation or outer.organisation
@@ -1193,7 +1197,8 @@ def _agentive(word: str, plural: bool, upper: bool) -> bool:
     return stem.endswith(_AGENT_SUFFIXES) and stem not in _THINGS
 
 
-def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
+def _common_np(toks: list[Tok], i: int, text: str,
+               strict: bool = True) -> tuple[Mention | None, int]:
     """A common-noun speaker phrase ending at token ``i`` that the word lists do not know:
     "a bartender", "environmental groups", "the Europeans", "one of the family's attorneys",
     "residents of border villages", "officials in the capital".
@@ -1256,7 +1261,7 @@ def _common_np(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]
             outer.end = head.end
             outer.text = text[outer.start : outer.end]
             return outer, ofirst
-    if not _agentive(hlow, plural, head.upper):
+    if strict and not _agentive(hlow, plural, head.upper):
         return None, i  # "a kidney", "a feature", "each day": not a speaker
     start, end = toks[first].start, head.end
     group = plural or det in _QUANTIFIERS - {"one"}
