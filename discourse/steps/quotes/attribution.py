@@ -508,9 +508,9 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 and not mention.text.endswith("s")):
             mention = None  # "How will Disney explain it?": a base form after a singular
         if mention is not None and kind == "belief" and lemma in _DOCUMENT_BELIEFS and (
-            mention.kind != "document"
+            not _finding_source(mention)
         ):
-            mention = None  # "a poll found", not "he found a job"
+            mention = None  # "a poll found", "FEC records show", not "he found a job"
         if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
                                 or toks[vi - 1].text in ",—–"):
             mention = _inverted(toks, vj + 1, text)
@@ -573,6 +573,21 @@ _NOUN_MODIFIERS = frozenset({"daily", "weekly", "recent", "latest", "new", "prev
                              "further", "similar", "such", "repeated", "numerous", "multiple",
                              "conflicting", "unconfirmed", "news", "media", "press", "initial",
                              "official", "several", "many", "these", "those", "terror"})
+
+
+def _finding_source(m: Mention) -> bool:
+    """Whether a phrase can be the source of a finding ("a poll", "FEC records", "Fox")."""
+    if m.kind in ("document", "organisation"):
+        return True
+    words = m.text.lower().split()
+    head = m.roles[0].split()[-1] if m.roles else (words[-1] if words else "")
+    stem = head[:-1] if head.endswith("s") else head
+    return head in lexicon().documents or stem in lexicon().documents or head in _FINDINGS
+
+
+_FINDINGS = frozenset({"records", "footage", "data", "figures", "numbers", "results", "polls",
+                       "surveys", "tallies", "estimates", "documents", "emails", "files",
+                       "filings", "analysis", "analyses", "research", "studies", "statistics"})
 
 
 def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -> bool:
