@@ -691,7 +691,8 @@ _AUX = frozenset({"will", "would", "could", "can", "may", "might", "must", "shou
                   "does", "do", "not", "never", "n't", "has", "have", "had", "just", "all",
                   "both", "each", "still", "long"})
 #: Objects that say no speech follows ("the law says nothing about it").
-_NO_SPEECH = frozenset({"nothing", "little", "anything", "no", "goodbye", "hello", "grace"})
+_NO_SPEECH = frozenset({"nothing", "little", "anything", "no", "goodbye", "hello", "grace",
+                        "up", "off"})  # "says nothing", "showed up"
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night",
                          "weekend", "summer", "spring", "fall", "autumn", "winter"})
 _TIME_DETS = frozenset({"this", "last", "next", "that", "on", "in", "earlier", "late", "early"})
@@ -1154,6 +1155,8 @@ _THINGS = frozenset({
     "radiator", "reactor", "detector", "sensor", "processor", "simulator",
     "charter", "disaster", "guarantee", "fee", "tree",
     "degree", "jubilee", "coffee", "toffee", "cyberattack", "plan", "scan", "house", "online",
+    "level", "rate", "price", "cost", "sale", "share", "point", "dollar", "year", "month",
+    "day", "week", "time", "way", "thing", "life", "exchange",
 })
 #: Lower-case heads for people and sources not ending like agents.
 _PEOPLE = frozenset({
@@ -1207,7 +1210,9 @@ def _agentive(word: str, plural: bool, upper: bool) -> bool:
             stem = word
     if word in lex.groups or stem in lex.term_class or stem in lex.role_words:
         return True
-    if stem in lex.documents or stem in lex.org_heads or stem in _PEOPLE or word in _PEOPLE:
+    if stem in lex.documents or stem in _PEOPLE or word in _PEOPLE or (
+        stem in lex.org_heads and (upper or stem not in _THINGS)
+    ):
         return True
     return stem.endswith(_AGENT_SUFFIXES) and stem not in _THINGS
 
@@ -1253,6 +1258,11 @@ def _common_np(toks: list[Tok], i: int, text: str,
             break  # "the men on the panel began making sexist jokes": a clause
         k -= 1
     first = k if det is not None else k + 1
+    if det is not None and toks[k].upper and toks[k].text.endswith(("’s", "'s")):
+        while first > 0 and toks[first - 1].kind == "w" and toks[first - 1].upper and (
+            toks[first - 1].low not in lex.determiners
+        ):
+            first -= 1  # "Saudi Arabia’s national carrier"
     if det is None:
         before = toks[first - 1] if first >= 1 else None
         boundary = before is None or before.kind != "w" or before.low in _CLAUSE_WORDS
