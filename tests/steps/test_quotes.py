@@ -15,7 +15,8 @@ from discourse.steps.quotes.attribution import (
     find_attributions,
     find_quotes,
 )
-from discourse.steps.quotes.speakers import role_class, speaker_table
+from discourse.steps.quotes.mentions import role_class
+from discourse.steps.quotes.speakers import speaker_table
 
 
 def rows(text: str) -> list[dict]:

@@ -15,7 +15,7 @@ Three passes over one article:
    quotations, with the speaker phrase before them ("Lavrov said", "the minister noted",
    "Anna Petrova, a teacher, said", "a spokesman for the ministry said"), after them
    ('," said Anna Petrova, a teacher.') or after "according to". Speaker phrases are read
-   and resolved within the article by :mod:`discourse.steps.quotes.speakers`.
+   and resolved within the article by :mod:`discourse.steps.quotes.mentions`.
 3. **Sentences.** The quotation spans are mapped to the sentences they overlap. Each
    sentence gets a quote type and a speaker: a quotation's speaker is its own attribution
    (in the sentence where it ends or begins, or in another part of the same quotation),
@@ -23,11 +23,22 @@ Three passes over one article:
    words), else the first speaker attributed later in the paragraph, else the speaker of
    the previous paragraph of the section.
 
+Cues (``lexicons/reporting_verbs.yaml``) are verbs of speech and their neighbours (deny, call
+X "...", accuse, warn, tweet, write, argue, insist, complain ...), phrases ("according to",
+"told reporters"), participles after a clause (", saying ..."), verbs of manner next to a
+quotation ('," Miller snapped'), colons ('X: "..."', 'Howard Kurtz, Fox News: "..."', a
+transcript's "PENCE: ..." and "X added:" before a paragraph) and dashes ('"..." ― Name').
+Subjects may be names, descriptions, common-noun groups ("officials in the capital", "a
+bartender", "most of them", "one in three") with adverbs, auxiliaries, appositions,
+parentheses and relative clauses between them and the verb. Beliefs, intentions and findings
+("believes", "wants", "plans", "a poll found") get the quote type ``belief``.
+
 Quote types: ``direct`` (the sentence is quotation, possibly with its reporting clause),
 ``mixed`` (quoted words inside reported or narrated speech: 'Lavrov said the ties had "stood
 the test of time".'), ``indirect`` (a reporting verb or "according to" without quotation
-marks) and ``none``. Short capitalised quoted names ('the "Bakinsky Rabochy" newspaper'),
-"so-called" labels and short scare quotes without a reporting verb are not quotations.
+marks), ``belief`` (see above) and ``none``. Short capitalised quoted names ('the "Bakinsky
+Rabochy" newspaper'), "so-called" labels and short scare quotes without a reporting verb are
+not quotations.
 Quoted words inside narration without any attribution get no inherited speaker.
 
 Front sentences (title and standfirst) are attributed like body sentences: a headline such as
@@ -45,7 +56,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.lexicon.resources import load_lexicon
-from discourse.steps.quotes.speakers import (
+from discourse.steps.quotes.mentions import (
     Entity,
     Mention,
     Resolver,
@@ -57,7 +68,6 @@ from discourse.steps.quotes.speakers import (
     name_mentions,
     np_after,
     np_before,
-    speaker_table,
     tokens,
 )
 from discourse.text.spans import Article
@@ -65,9 +75,9 @@ from discourse.text.spans import Article
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes", "speaker_table"]
+__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes"]
 
-QuoteType = Literal["direct", "indirect", "mixed", "none"]
+QuoteType = Literal["direct", "indirect", "mixed", "belief", "none"]
 
 #: Columns of :func:`attribute_quotes`, in order.
 QUOTE_COLUMNS = (
@@ -133,7 +143,7 @@ def find_quotes(article: Article) -> tuple[list[Quote], list[tuple[int, str]]]:
     >>> [art.text[q.start:q.end] for q in quotes], quotes[1].warning is not None
     (['We won,', 'And we will win again.'], True)
     """
-    text = article.text
+    text = marks_text(article.text)
     pars = article.paragraphs
     quotes: list[Quote] = []
     strays: list[tuple[int, str]] = []
@@ -147,6 +157,38 @@ def find_quotes(article: Article) -> tuple[list[Quote], list[tuple[int, str]]]:
         singles, carried[1] = _single_quotes(text, par, following, carried[1], counter, found)
         quotes += sorted(found + singles, key=lambda q: q.open)
     return quotes, strays
+
+
+_TWO_APOSTROPHES = re.compile(r"''|``")
+
+
+def marks_text(text: str) -> str:
+    """The text with the typewriter double marks ``''`` and ````` (two characters) written
+    as one double mark and a space, so that the offsets stay those of ``text``.
+
+    An opening pair (after a space or an opening bracket) becomes ``' "'``, a closing one
+    ``'" '``.
+
+    Examples
+    --------
+    >>> marks_text("He said, ''We won.'' Then") == 'He said,  "We won."  Then'
+    True
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    out = []
+    last = 0
+    for m in _TWO_APOSTROPHES.finditer(text):
+        a = m.start()
+        prev = text[a - 1] if a > 0 else " "
+        nxt = text[a + 2] if a + 2 < len(text) else " "
+        out.append(text[last:a])
+        opening = m.group() == "``" or ((prev.isspace() or prev in _BEFORE_OPEN)
+                                         and not nxt.isspace())
+        out.append(' "' if opening else '" ')
+        last = a + 2
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _new_chain(counter: list[int]) -> int:
@@ -303,6 +345,12 @@ def _verbs() -> _Verbs:
             forms[f] = (lemma, "phrase")
     for f in data["source_phrases"]:
         forms[f] = (f, "source")
+    for lemma, surfaces in (data.get("beliefs") or {}).items():
+        for f in surfaces:
+            forms.setdefault(f, (lemma, "belief"))
+    for lemma, surfaces in (data.get("participles") or {}).items():
+        for f in surfaces:
+            forms.setdefault(f, (lemma, "participle"))
     # One small pattern per first word: a scan over the words of a sentence with a dict
     # lookup is much faster than one alternation of every form.
     grouped: dict[str, list[str]] = {}
@@ -370,6 +418,8 @@ class Attribution:
     verb_end: int
     that: int = -1  # offset of a "that" complement after the verb, or -1
     entity: Entity | None = None
+    belief: bool = False  # a belief, intention or finding ("thinks", "wants", "a poll found")
+    transcript: bool = False  # a transcript's speaker tag ("PENCE: ...")
 
     @property
     def start(self) -> int:
@@ -396,7 +446,7 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
     verbs = _verbs()
     matches = _verb_matches(text, start, end, masked, headline)
     colon = text.find(":", start, end)
-    if not matches and colon < 0:
+    if not matches and colon < 0 and not masked:
         return []
     toks = tokens(text, start, end, masked)
     at = {t.start: i for i, t in enumerate(toks)}
@@ -415,31 +465,218 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             if mention is not None:
                 out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
-        mention = _subject(toks, vi, text)
+        if kind == "participle":
+            if vi >= 2 and toks[vi - 1].low in _BE:
+                # "Clinton is stressing that ...", "The family has been demanding ...".
+                mention, _ = _subject_aux(toks, vi - 1, text)
+                if mention is not None:
+                    out.append(Attribution(mention, surface, m.start(), m.end()))
+                continue
+            # "..., calling the reports “anonymous hearsay”": the subject of the clause.
+            if vi >= 1 and (toks[vi - 1].text in ",—–-" or toks[vi - 1].low == "by" or (
+                toks[vi - 1].kind == "q" and toks[vi - 1].text.rstrip("”\"'’")[-1:] == ",")):
+                mention = _clause_subject(toks, vi, text, out)
+                if mention is not None:
+                    out.append(Attribution(mention, surface, m.start(), m.end()))
+            continue
+        nxt = toks[vj + 1].low if vj + 1 < len(toks) else ""
+        prev = toks[vi - 1] if vi >= 1 else None
+        if prev is not None and prev.kind == "w" and prev.low in _ARTICLES and kind != "source":
+            continue  # "on top of the reported $170 million": an adjective
+        if _noun_reading(toks, vi, vj, surface, lemma) or nxt in _NO_SPEECH or (
+            lemma == "ask" and nxt == "for"
+        ) or (surface in ("called", "known", "dubbed", "named", "went on") and nxt == "to") or (
+            surface == "said" and nxt == "to" and vj + 2 < len(toks)
+            and toks[vj + 2].low in ("be", "have", "been", "include", "contain", "cost")
+        ) or (
+            surface == "called" and prev is not None and prev.kind == "w" and not prev.upper
+            and prev.low not in lexicon().pronouns and prev.low not in _AUX
+            and (prev.low in _NAMED_THINGS or not _agentive(prev.low, prev.low.endswith("s"),
+                                                            False))
+            and (vj + 1 < len(toks) and (toks[vj + 1].upper or toks[vj + 1].kind == "q"))
+        ):
+            continue  # "says nothing", "asked for help", "said to be", "a site called X"
+        mention, aux = _subject_aux(toks, vi, text)
+        quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
         if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
             not _complement(toks, vj + 1, verbs.complement_starts)
-        ):
+        ) and not quoted_soon:
             mention = None
+        if (mention is not None and not headline and not aux and surface == lemma
+                and " " not in surface and mention.form != "pronoun"
+                and mention.kind in ("person", "organisation")
+                and not mention.text.endswith("s")):
+            mention = None  # "How will Disney explain it?": a base form after a singular
+        if mention is not None and kind == "belief" and lemma in _DOCUMENT_BELIEFS and (
+            not _finding_source(mention)
+        ):
+            mention = None  # "a poll found", "FEC records show", not "he found a job"
         if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
                                 or toks[vi - 1].text in ",—–"):
             mention = _inverted(toks, vj + 1, text)
+        ci, _ = _skip_between(toks, vi - 1)
+        if mention is None and ci >= 1 and toks[ci].low in ("and", "but") and (
+            toks[ci - 1].kind == "w"
+        ):
+            # "The nominee outlined his plan and vowed to punish ...", "... but has said":
+            # a shared subject.
+            mention = _clause_subject(toks, ci, text, out)
         if mention is None:
             continue
         that = next((t.start for t in toks[vj + 1 : vj + 14] if t.kind == "w" and t.low == "that"),
                     -1)
         barrier = next((t.start for t in toks[vj + 1 :] if t.kind == "q"), end)
         that = that if that < barrier else -1
-        out.append(Attribution(mention, surface, m.start(), m.end(), that))
+        out.append(Attribution(mention, surface, m.start(), m.end(), that, belief=kind == "belief"))
     if colon >= 0 and not out:
         att = _colon(toks, text, headline)
         if att is not None:
             out.append(att)
-    return out
+    if masked and not out:
+        out += _dash_attributions(toks, text)
+    if masked:
+        out += _manner_attributions(toks, text, out)
+    first = {t.start: i for i, t in enumerate(toks)}
+    kept = []
+    for a in out:
+        a.mention = _whole(a.mention, text)
+        k = first.get(a.mention.start, -1)
+        if _plausible(a.mention, toks, k, text):
+            kept.append(a)
+    return kept
+
+
+_DOCUMENT_BELIEFS = frozenset({"find", "show"})
+#: Things that are named ("a blog called All This", "a group called Lashkar-e-Taiba").
+_NAMED_THINGS = frozenset({
+    "blog", "video", "website", "site", "book", "film", "documentary", "program", "programme",
+    "show", "series", "app", "group", "feature", "page", "account", "campaign", "movement",
+    "organization", "organisation", "company", "firm", "town", "village", "city", "place",
+    "area", "region", "thing", "tool", "game", "song", "album", "novel", "play", "event",
+    "operation", "project", "initiative", "system", "device", "software", "service",
+    "product", "platform", "network", "channel", "newspaper", "magazine", "report", "study",
+    "party", "band", "team", "club", "phenomenon", "condition", "disease",
+})
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "its", "their",
+                       "our", "my", "your"})
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "'s", "’s"})
+#: Verbs that are also nouns ("Gulf states", "Daily reports", "North Korean state media").
+_NOUN_LIKE = frozenset({"state", "report", "claim", "comment", "call", "note", "answer", "tweet",
+                        "post", "charge", "counter", "remark", "estimate", "promise", "pledge",
+                        "demand", "question", "vow", "concern", "plan", "hope", "fear", "want",
+                        "doubt", "support", "favor", "show", "find", "warn", "write", "attack",
+                        "joke"})
+
+
+#: Words that make the next word a noun ("daily reports", "media reports").
+_NOUN_MODIFIERS = frozenset({"daily", "weekly", "recent", "latest", "new", "previous", "earlier",
+                             "further", "similar", "such", "repeated", "numerous", "multiple",
+                             "conflicting", "unconfirmed", "news", "media", "press", "initial",
+                             "official", "several", "many", "these", "those", "terror"})
+
+
+def _finding_source(m: Mention) -> bool:
+    """Whether a phrase can be the source of a finding ("a poll", "FEC records", "Fox")."""
+    if m.kind in ("document", "organisation"):
+        return True
+    words = m.text.lower().split()
+    head = m.roles[0].split()[-1] if m.roles else (words[-1] if words else "")
+    stem = head[:-1] if head.endswith("s") else head
+    return head in lexicon().documents or stem in lexicon().documents or head in _FINDINGS
+
+
+_FINDINGS = frozenset({"records", "footage", "data", "figures", "numbers", "results", "polls",
+                       "surveys", "tallies", "estimates", "documents", "emails", "files",
+                       "filings", "analysis", "analyses", "research", "studies", "statistics"})
+
+
+def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -> bool:
+    """Whether a base or -s form of a verb that is also a noun is the noun here: a finite
+    verb or a lower-case word that starts no clause follows ("Gulf states said", "state
+    media reported"), or an adjective or determiner precedes it ("the claims")."""
+    if lemma not in _NOUN_LIKE or not (surface == lemma or surface.endswith("s")):
+        return False
+    lex = lexicon()
+    if vi >= 1 and toks[vi - 1].kind == "w" and toks[vi - 1].low in lex.determiners:
+        return True
+    if vi >= 1 and toks[vi - 1].low in _NOUN_MODIFIERS | _PREP_LINKS:
+        return True  # "daily reports", "with attacks"
+    if vi >= 2 and toks[vi - 1].upper and toks[vi - 2].low in _NOUN_MODIFIERS:
+        return True  # "the recent Baga attacks"
+    if vj + 1 >= len(toks):
+        return True
+    nxt = toks[vj + 1]
+    if nxt.kind != "w":
+        # "Mixed messages on Trump leave plan.", not "..., The Guardian reports."
+        return (nxt.text in ".!?" and vj + 2 >= len(toks) and vi >= 1
+                and toks[vi - 1].kind == "w" and not toks[vi - 1].upper)
+    if nxt.low in _FINITE or nxt.low in _verbs().all_forms:
+        return True
+    starts = _verbs().complement_starts
+    return not nxt.upper and nxt.low not in starts and nxt.low not in lex.determiners and (
+        nxt.low not in lex.pronouns and nxt.low not in ("to", "him", "her", "them", "us", "me")
+    )
+
+
+def _clause_subject(toks: list[Tok], vi: int, text: str,
+                    found: list[Attribution]) -> Mention | None:
+    """The subject of the clause a participle hangs on: the speaker already found in the
+    sentence, else the phrase that starts the clause ("Mr. Durham has denied wrongdoing,
+    calling ..."), after an introductory phrase ending in a comma."""
+    if found:
+        return found[-1].mention
+    k = 0
+    lead = toks[0] if toks else None
+    if lead is not None and lead.kind == "w" and lead.low in _PREP_LINKS | {"after", "before",
+                                                                             "during", "while"}:
+        k = next((i + 1 for i, t in enumerate(toks[:vi]) if t.text == ","), vi)
+    while k < vi and toks[k].kind != "w":
+        k += 1
+    if k >= vi:
+        return None
+    parts = [toks[k]] if toks[k].low in lexicon().pronouns else np_after(toks, k)
+    if not parts:
+        return None
+    mention = interpret(parts, text)
+    if mention is None:
+        mention, _ = _common_np(toks, k + len(parts) - 1, text)
+    end = k + len(parts)
+    if mention is not None and end + 1 < vi and toks[end].low in ("and", "for", "of", "at", "from"):
+        # "The New York Times and the Gannett chain filed ...", "A reporter for USA Today".
+        more = np_after(toks, end + 1)
+        if more and more[-1].low not in lexicon().determiners and not (
+            more[-1].text.endswith(("’s", "'s"))
+        ):
+            end += 1 + len(more)
+            mention.end = toks[end - 1].end
+            mention.text = text[mention.start : mention.end]
+    if mention is not None and end < vi and toks[end].text == ",":
+        # "Dean, a former party chairman, poked at ..., tweeting": skip the apposition.
+        close = next((j for j in range(end + 1, min(vi, end + 20)) if toks[j].text == ","), -1)
+        if close > 0:
+            end = close + 1
+    while end < vi and toks[end].kind == "w" and (toks[end].low in _verbs().between or (
+            toks[end].low.endswith("ly") and toks[end].low not in _LY_NOUNS)):
+        end += 1  # "The nominee also outlined ..."
+    if mention is None or end >= vi or toks[end].kind != "w":
+        return None
+    nxt = toks[end]
+    if nxt.low not in _AUX and not nxt.low.endswith(("ed", "s")) and nxt.low not in (
+        _verbs().all_forms
+    ):
+        return None  # the phrase must be followed by its verb
+    if mention.kind not in ("person", "organisation", "group") and mention.form != "pronoun":
+        return None
+    return mention if _plausible(mention, toks, k, text) else None
 
 
 def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
     """Whether a verb that is not always speech ("added", "noted") introduces speech here:
     "that", punctuation, a quotation, a preposition or a clause follows, not an object."""
+    while k < len(toks) and toks[k].kind == "w" and (
+        toks[k].low in ("more", "less", "very", "most") or (
+            toks[k].low.endswith("ly") and toks[k].low not in _LY_NOUNS)):
+        k += 1  # "spoke emotionally of", "speaks more frequently about"
     if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts:
         return True
     for t in toks[k : k + 8]:
@@ -450,38 +687,115 @@ def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
     return False
 
 
+_AUX = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "did",
+                  "does", "do", "not", "never", "n't", "has", "have", "had", "just", "all",
+                  "both", "each", "still", "long"})
+#: Objects that say no speech follows ("the law says nothing about it").
+_NO_SPEECH = frozenset({"nothing", "little", "anything", "no", "goodbye", "hello", "grace",
+                        "up", "off"})  # "says nothing", "showed up"
+_TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night",
+                         "weekend", "summer", "spring", "fall", "autumn", "winter"})
+_TIME_DETS = frozenset({"this", "last", "next", "that", "on", "in", "earlier", "late", "early"})
+_APPOSITION_STARTS = frozenset({"who", "whose", "which", "of", "from", "in", "at", "with", "for",
+                                "a", "an", "the", "now", "then", "formerly", "himself",
+                                "herself", "itself", "themselves"})
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "that", "while", "as", "because", "when", "if",
+                           "so", "where", "although", "though", "since", "after", "before",
+                           "yet", "whereas", "until", "once", "then", "also", "meanwhile",
+                           "instead", "however", "still", "even", "now"})
+#: Lower-case words that never stand in a common-noun speaker phrase.
+_NOT_NOUNS = frozenset({
+    "it", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "will", "would", "could", "can", "may", "might", "must", "should", "not", "no",
+    "there", "here", "what", "who", "whom", "which", "why", "how", "where", "when", "than",
+    "to", "by", "about", "into", "over", "under", "up", "down", "out", "off", "very", "much",
+    "more", "less", "so", "such", "too", "also", "just", "only", "even", "as", "if", "or",
+    "and", "but", "that", "this", "these", "those", "me", "him", "us", "them",
+    "something", "nothing", "anything", "everything", "everyone", "anyone", "nobody",
+    "somebody", "someone", "whatever", "whoever", "else", "ago", "later", "earlier", "again",
+}) | _CLAUSE_WORDS
+#: Words before a phrase that make it an adverbial, not a subject ("As for the MacBook Air,").
+_INTRO_WORDS = frozenset({"for", "as", "of", "in", "on", "at", "from", "about", "with", "to",
+                          "by", "after", "before", "like", "unlike", "despite", "than"})
+_PREP_LINKS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside",
+                         "outside", "on", "for", "with"})
+_CONTRACTIONS = ("’ve", "'ve", "’ll", "'ll", "’re", "'re", "’d", "'d", "’m", "'m")
+_LY_NOUNS = frozenset({"family", "ally", "italy", "july", "assembly", "rally", "daily", "supply",
+                       "monopoly", "anomaly", "bully", "belly", "lily", "holly", "polly"})
+_SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "ary", "ic",
+                      "less", "est", "ed", "ion", "ness", "ment", "ity", "ism")
+
+
+def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
+    """Skip the words between a speaker and the verb ("has also", "famously", "on Friday",
+    "just this month"); return the index of the last speaker token and whether an
+    auxiliary ("did", "will") was skipped."""
+    between = _verbs().between
+    aux = False
+    while i >= 0 and (toks[i].kind == "w" or toks[i].text == ","):
+        t = toks[i]
+        low = t.low
+        if t.text == "," and not (i >= 2 and toks[i - 1].low in (
+                "however", "though", "too", "meanwhile", "instead", "also")
+                and toks[i - 2].text == ","):
+            break
+        if low in between:
+            aux = aux or low in ("has", "have", "had")
+            i -= 1
+        elif low in _AUX and not t.upper:
+            aux = True
+            i -= 1
+        elif not t.upper and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS:
+            i -= 1
+        elif len(low) == 4 and low.isdigit() and i >= 1 and toks[i - 1].low in ("in", "since"):
+            i -= 2  # "who in 2010 said"
+        elif low in _WEEKDAYS:
+            i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
+        elif (t.text == "," and i >= 2 and toks[i - 1].low in ("however", "though", "too",
+                                                              "meanwhile", "instead", "also")
+              and toks[i - 2].text == ","):
+            i -= 3  # "Others, however, say"
+        elif low in _TIME_NOUNS and i >= 1 and toks[i - 1].low in _TIME_DETS:
+            i -= 2
+        else:
+            break
+    return i, aux
+
+
 def _subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
     """The speaker phrase before the verb at token ``vi``, or None."""
+    mention, _ = _subject_aux(toks, vi, text)
+    return mention
+
+
+def _subject_aux(toks: list[Tok], vi: int, text: str) -> tuple[Mention | None, bool]:
     lex = lexicon()
-    between = _verbs().between
-    i = vi - 1
-    while i >= 0 and toks[i].kind == "w" and toks[i].low in between:
-        i -= 1
-    if i >= 1 and toks[i].low in _WEEKDAYS and toks[i - 1].low == "on":
-        i -= 2
-        while i >= 0 and toks[i].kind == "w" and toks[i].low in between:
-            i -= 1
+    i, aux = _skip_between(toks, vi - 1)
     if i < 0:
-        return None
+        return None, aux
     t = toks[i]
     if t.kind == "w" and t.low in lex.pronouns:
-        return interpret([t], text)
-    if t.kind == "w" and t.low == "who" and i >= 2 and toks[i - 1].text == ",":
+        return interpret([t], text), aux
+    if t.kind == "w" and t.text == "who" and i >= 2 and toks[i - 1].text == ",":
         # "Alhakim, who said ...": the speaker is the phrase before the relative clause.
         head, _ = _phrase_before(toks, i - 2, text)
-        return head if head is not None and head.form != "pronoun" else None
-    if t.text == ",":
-        j = i - 1
-        while j >= 0 and i - j <= 16 and (
-            toks[j].kind == "w" or (toks[j].kind == "p" and toks[j].text not in ",;:!?()")
-        ):
+        return (head if head is not None and head.form != "pronoun" else None), aux
+    if t.text == ")":
+        # "Rep. John Mica (R-Fla.) said": a parenthesis between the name and the verb.
+        j = i
+        while j > 0 and toks[j].text != "(" and i - j < 12:
             j -= 1
-        if j < 1 or toks[j].text != "," or j == i - 1:
-            return None
-        head, _ = _phrase_before(toks, j - 1, text)
-        if head is None or head.form == "pronoun" or head.kind not in ("person", "organisation"):
-            return None
-        return _with_apposition(head, toks[j + 1 : i], text)
+        if toks[j].text == "(" and j >= 1 and toks[j - 1].kind == "w":
+            head, first = _phrase_before(toks, j - 1, text)
+            if head is not None and head.form != "pronoun" and _plausible(head, toks, first,
+                                                                          text):
+                return _with_apposition(head, toks[j + 1 : i], text), aux
+        return _comma_subject(toks, i, text), aux
+    if t.text in (",", "-", "—", "–"):
+        return _comma_subject(toks, i, text), aux
+    quantity = _quantity_subject(toks, i, text)
+    if quantity is not None:
+        return quantity, aux
     head, first = _phrase_before(toks, i, text)
     if head is not None and head.form == "descriptor" and head.kind == "person":
         # "Icy Ng, a 22-year-old design student at the university said": an apposition
@@ -490,10 +804,269 @@ def _subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
         while j >= 0 and first - j <= 6 and toks[j].kind == "w":
             j -= 1
         if j >= 1 and toks[j].text == ",":
-            name, _ = _phrase_before(toks, j - 1, text)
-            if name is not None and name.form == "name" and name.kind == "person":
-                return merge_apposition(name, head)
-    return head
+            name, nfirst = _phrase_before(toks, j - 1, text)
+            c = nfirst
+            while c > 0 and toks[c - 1].text not in ",;:" and toks[c - 1].kind != "q":
+                c -= 1
+            opens = toks[c].low not in _INTRO_WORDS and (
+                nfirst == 0 or toks[nfirst - 1].kind != "w"
+                or toks[nfirst - 1].low not in _INTRO_WORDS)
+            if name is not None and name.form == "name" and name.kind == "person" and opens:
+                return merge_apposition(name, head), aux
+    if head is not None and not _plausible(head, toks, first, text):
+        return None, aux
+    if head is not None and head.form == "name" and first >= 2 and toks[first - 1].text == ",":
+        c = first - 1
+        while c > 0 and toks[c - 1].kind == "w" and first - c < 10:
+            c -= 1
+        if _ends_in_place(toks, (c, first - 1)) and _place_continues(
+            toks, (first, i + 1), (c, first - 1)
+        ):
+            # "Colleen Clarke-Murphy of Heart's Desire, Newfoundland in Canada said".
+            outer, _ = _phrase_before(toks, first - 2, text)
+            if outer is not None and outer.form != "pronoun":
+                return outer, aux
+    return head, aux
+
+
+_PRONOMINAL = frozenset({"some", "others", "many", "most", "few", "several", "both", "all",
+                         "another", "one", "half", "everyone", "everybody", "someone",
+                         "somebody", "nobody", "none", "majority", "minority", "percent", "%"})
+_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                      "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                      "eighty", "ninety", "hundred", "half", "third", "quarter"})
+
+
+def _quantity_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
+    """Subjects that count people: "Others say", "Some say", "most of them said", "One in
+    three said", "Thirty percent said", "58 percent of Florida Latino voters said"."""
+    t = toks[i]
+    if t.kind != "w":
+        return None
+    low = t.low
+    j = i
+    # "most of them", "many of those polled": a pronoun after "of".
+    if low in ("them", "us", "those", "these") and i >= 2 and toks[i - 1].low == "of":
+        j = i - 2
+        low = toks[j].low
+    elif i >= 2 and toks[i - 1].low == "in" and (low in _NUMBERS or low.isdigit()):
+        j = i - 2  # "One in three"
+        low = toks[j].low
+    if low not in _PRONOMINAL:
+        if low not in _NUMBERS and not low.isdigit():
+            return None
+        if i == j:
+            return None  # a bare number is no subject
+    k = j
+    while k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low in (
+        _NUMBERS | {"some", "about", "nearly", "almost", "roughly", "only", "just", "over",
+                    "another", "the", "a"} or toks[k - 1].low.isdigit()
+    ):
+        k -= 1
+    before = toks[k - 1] if k > 0 else None
+    if before is not None and before.kind == "w" and before.low not in _CLAUSE_WORDS:
+        return None  # "the deal that some ...": not the start of a clause
+    start, end = toks[k].start, t.end
+    single = low in ("one", "another", "someone", "somebody", "everyone", "everybody", "nobody")
+    return Mention(start, end, text[start:end], "descriptor", "person" if single else "group",
+                   roles=(low,), definite=False)
+
+
+def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
+    """False for a one-word 'name' that is a capitalised common word starting the sentence
+    ("Critical in both states", "Having said that") or a platform ("Twitter said")."""
+    lex = lexicon()
+    low = head.text.lower()
+    if low in _platforms() or not any(c.isalpha() for c in low):
+        return False
+    if low in _adjectives():
+        # "according to Argentine folklore": an adjective before its noun, not a source
+        # ("Cuban said" after "Mark Cuban" is a surname).
+        after = next((t for t in toks if t.start >= head.end), None)
+        if after is None or (after.kind == "w" and not after.upper
+                             and after.low not in _verbs().all_forms):
+            return False
+    words = low.split()
+    if any(w.endswith(_CONTRACTIONS) for w in words) or (
+        words[0].endswith("ly") and words[0] not in _LY_NOUNS and head.form != "name"
+    ):
+        return False  # "I’ve felt", "allegedly quotes parts suppliers claim"
+    if head.form != "name" or len(head.text.split()) > 1:
+        return True
+    starts = first <= 0 or toks[first - 1].kind == "q" or toks[first - 1].text in "([\"“‘'—–-:"
+    if not starts:
+        return True
+    return not (low in _stopwords() or low in lex.not_names or low.endswith(_SENTENCE_SUFFIXES))
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    data = load_lexicon("nationalities.yaml")
+    return frozenset(data["adjectives"]) | frozenset(data.get("religions") or ())
+
+
+def _whole(m: Mention, text: str) -> Mention:
+    """A name glued to the word before it by a slash or an ampersand ("Re/Code") is kept
+    whole."""
+    a = m.start
+    if m.form != "name" or a < 2 or text[a - 1] not in "/&" or not text[a - 2].isalnum():
+        return m
+    while a > 0 and not text[a - 1].isspace() and text[a - 1] not in "([“\"'‘":
+        a -= 1
+    surface = text[a : m.end]
+    name = (surface,) if m.kind == "organisation" else (surface, *m.name[1:])
+    return Mention(a, m.end, surface, m.form, m.kind, name=name, roles=m.roles,
+                   nationality=m.nationality, organisation=m.organisation, gender=m.gender,
+                   definite=m.definite, speaker=m.speaker)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    from discourse.text.tokens import stopwords
+
+    return stopwords()
+
+
+@cache
+def _platforms() -> frozenset[str]:
+    return frozenset(load_lexicon("speaker_roles.yaml").get("platforms") or ())
+
+
+def _segments(toks: list[Tok], i: int) -> list[tuple[int, int]]:
+    """The comma- or dash-separated stretches before token ``i`` (a comma), nearest first,
+    within the clause (no quotation, semicolon or colon crossed); parentheses stay whole."""
+    segs: list[tuple[int, int]] = []
+    end = i
+    k = i - 1
+    depth = 0
+    while k >= 0 and i - k <= 48:
+        t = toks[k]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (t.kind == "q" or t.text in ";:!?"):
+            break
+        elif depth == 0 and t.text in (",", "-", "—", "–"):
+            if k + 1 < end:
+                segs.append((k + 1, end))
+            end = k
+        k -= 1
+    if k + 1 < end:
+        segs.append((k + 1, end))
+    return segs
+
+
+def _place_phrase(toks: list[Tok], seg: tuple[int, int]) -> bool:
+    """Whether a stretch is a preposition and a capitalised name ("of Springfield")."""
+    a, b = seg
+    return (toks[a].kind == "w" and toks[a].low in _PREP_LINKS and b - a <= 5
+            and all(t.kind == "w" and t.upper and t.low not in lexicon().not_names
+                    for t in toks[a + 1 : b]) and b - a >= 2)  # not "In July"
+
+
+def _place_continues(toks: list[Tok], seg: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether a capitalised stretch goes on with the place that ends the stretch before it
+    ("... from Tampa, Florida,", "... of Heart's Desire, Newfoundland in Canada")."""
+    a, b = seg
+    words = toks[a:b]
+    if not words or not words[0].upper or words[0].low in lexicon().first_names:
+        return False
+    if not all(t.kind == "w" and (t.upper or t.low in ("in", "of")) for t in words):
+        return False
+    lex = lexicon()
+    one_place = b - a == 1 and (words[0].low in lex.place_words or words[0].low in lex.nationality
+                                or words[0].text.endswith("."))  # "Florida", "Va."
+    return (one_place or any(t.low in ("in", "of") for t in words)) and _ends_in_place(
+        toks, outer)
+
+
+def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
+    """Whether a stretch ends with a preposition and a capitalised name ("The massage
+    therapist from Tampa"), so that the next capitalised stretch ("Florida") goes on
+    with the place."""
+    a, b = seg
+    j = b - 1
+    while j > a and toks[j].kind == "w" and toks[j].upper:
+        j -= 1
+    return (a < j < b - 1 and toks[j].kind == "w"
+            and toks[j].low in ("from", "in", "of", "near"))  # not "In Estonia, Obama said"
+
+
+def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
+    """The speaker before '..., said' with appositions or a relative clause in between:
+    "Anna Petrova, a teacher, said", "Schiff, 56, who has served for a decade, told",
+    "one of the family's attorneys, Justin Bamberg, said", "Kall -- co-editor of X -- said",
+    "Rep. Gregory Meeks (D-N.Y.), chairman of the caucus, said"."""
+    segs = _segments(toks, i)
+    appositions: list[list[Tok]] = []
+    # "Mr. Slinker, whose latest start-up, Paradata, uses big data, said": everything up to
+    # a relative pronoun belongs to the relative clause.
+    rel = next((n for n, (a, _) in enumerate(segs[:5]) if n + 1 < len(segs)
+                and toks[a].low in ("who", "whose", "which")), -1)
+    if rel > 0:
+        appositions += [toks[a:b] for a, b in segs[:rel]]
+        segs = segs[rel:]
+    for n, (a, b) in enumerate(segs[:5]):
+        first = toks[a]
+        lowered = first.kind == "w" and not first.upper
+        place = n + 1 < len(segs) and _place_continues(toks, (a, b), segs[n + 1])
+        if place:
+            continue  # "The massage therapist from Tampa, Florida, said": a place
+        outer_prep = n + 1 < len(segs) and _place_phrase(toks, segs[n + 1])
+        tagged = first.upper and (
+            (b - a <= 3 and apposition(toks[a:b], text) is not None)
+            or first.text.endswith(("’s", "'s"))  # "Twitter’s director of ..."
+            or any(t.kind == "w" and not t.upper and t.low in lexicon().role_words
+                   for t in toks[a:b]))  # "South Carolina director for Sanders"
+        if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
+                                  or first.low in _APPOSITION_STARTS or outer_prep or tagged):
+            if first.low in _CLAUSE_WORDS or (
+                first.low not in ("who", "whose", "which")
+                and any(t.kind == "w" and t.low in _FINITE for t in toks[a:b])
+            ):
+                return None  # "..., and the meeting deteriorated, said": a clause
+            appositions.append(toks[a:b])
+            continue
+        if n == 0 and toks[b - 1].text != ")":
+            # "one of the family's attorneys, Justin Bamberg, said": a name in apposition.
+            name, start = _phrase_before(toks, b - 1, text)
+            if (name is None or name.form != "name" or name.kind != "person" or start != a
+                    or len(segs) < 2):
+                return None
+            _oa, ob = segs[1]
+            outer, _ = _phrase_before(toks, ob - 1, text)
+            if outer is None:
+                outer, _ = _common_np(toks, ob - 1, text, strict=False)  # "the assailant"
+            if outer is None or outer.form == "name" or outer.kind not in ("person", "group"):
+                return None
+            name.organisation = name.organisation or outer.organisation
+            return merge_apposition(name, outer) if outer.kind == "person" else name
+        end = b - 1
+        paren: list[Tok] = []
+        if toks[end].text == ")":
+            j = end
+            while j > a and toks[j].text != "(":
+                j -= 1
+            paren = toks[j + 1 : end]
+            end = j - 1
+        if end < a:
+            return None
+        head, start = _phrase_before(toks, end, text)
+        if head is None or head.form == "pronoun" or head.kind not in (
+            "person", "organisation", "group"
+        ):
+            return None
+        if start > a and toks[start - 1].kind == "w" and toks[start - 1].low in _PREP_LINKS:
+            return None  # "..., of Springfield, Va., said": a place, not the speaker
+        if not _plausible(head, toks, start, text):
+            return None
+        if paren:
+            head = _with_apposition(head, paren, text)
+        for app in reversed(appositions):
+            head = _with_apposition(head, app, text)
+        return head
+    return None
 
 
 def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, int]:
@@ -507,11 +1080,31 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
     if parts and k >= 1 and toks[k].kind == "w" and toks[k].low in _PREPOSITIONS:
         head_parts = np_before(toks, k - 1)
         head = interpret(head_parts, text)
+        if head is None and toks[k].low in _PREP_LINKS:
+            # "Experts on North Korea said": the speaker is the common noun.
+            common, cfirst = _common_np(toks, k - 1, text)
+            if common is not None:
+                common.end = toks[i].end
+                common.text = text[common.start : common.end]
+                return common, cfirst
         of = interpret(parts, text)
         first = k - len(head_parts)
-        if head is not None and head.kind == "person" and head.form != "pronoun":
+        if (head is not None and head.form == "name" and first >= 2
+                and toks[first - 1].low in ("of", "from") and toks[first - 2].upper):
+            # "Colleen Clarke-Murphy of Newfoundland in Canada said": places after a name.
+            outer, ofirst = _phrase_before(toks, first - 2, text)
+            if outer is not None and outer.form == "name" and outer.kind == "person":
+                outer.end = toks[i].end
+                outer.text = text[outer.start : outer.end]
+                return outer, ofirst
+        if head is not None and head.kind in ("person", "group") and head.form != "pronoun":
             if of is not None and of.form == "name" and toks[k].low in ("for", "of", "at"):
                 head.organisation = head.organisation or " ".join(of.name)
+            head.end = toks[i].end
+            head.text = text[head.start : head.end]
+            return head, first
+        if head is not None and head.form == "descriptor":
+            # "A report from Vancouver said": the description, not the place.
             head.end = toks[i].end
             head.text = text[head.start : head.end]
             return head, first
@@ -521,7 +1114,184 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
             org = text[head_parts[skip].start : toks[i].end]
             return Mention(head.start, toks[i].end, text[head.start : toks[i].end], "name",
                            "organisation", name=(org,), nationality=head.nationality), first
-    return interpret(parts, text), i - len(parts) + 1
+    found = interpret(parts, text)
+    if found is None:
+        for j in range(1, len(parts)):
+            # "Everything Trump says": drop words before the phrase that make no sense of it.
+            found = interpret(parts[j:], text)
+            if found is not None and found.form == "name":
+                return found, i - len(parts) + 1 + j
+        return _common_np(toks, i, text)
+    if found.form == "descriptor" and parts and parts[0].low not in lexicon().determiners and (
+        not parts[0].text.endswith(("’s", "'s"))
+    ):
+        # "the SITE monitoring service", "a top Sanaa airport official", "Britain's Mail on
+        # Sunday newspaper": words the lists do not know before the head.
+        longer, lfirst = _common_np(toks, i, text)
+        if longer is not None and longer.start < found.start:
+            found.start, found.text = longer.start, text[longer.start : found.end]
+            return found, lfirst
+    return found, i - len(parts) + 1
+
+
+_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "many", "several",
+                          "most", "few", "all", "both", "each", "none", "dozens", "hundreds",
+                          "thousands", "millions", "half", "majority", "number", "group"})
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "ier", "man", "woman", "men",
+                   "women", "people", "folk", "folks")
+#: Words with an agent-like ending that name things, not people.
+_THINGS = frozenset({
+    "paper", "letter", "order", "number", "matter", "computer", "water", "power", "center",
+    "centre", "corner", "border", "chapter", "answer", "counter", "cancer", "weather", "river",
+    "finger", "character", "container", "factor", "sector", "error", "motor", "mirror",
+    "color", "colour", "floor", "door", "honor", "humor", "labor", "tractor", "elevator",
+    "indicator", "corridor", "register", "poster", "flyer", "trailer", "filter", "printer",
+    "scanner", "sticker", "tower", "barrier", "shelter", "quarter", "ladder", "cover", "offer",
+    "winter", "summer", "dinner", "meter", "metre", "theater", "theatre", "layer",
+    "career", "manner", "banner", "chamber", "shower", "rumor",
+    "rumour", "tumor", "vapor", "favor", "flavor", "behavior", "behaviour", "razor",
+    "radiator", "reactor", "detector", "sensor", "processor", "simulator",
+    "charter", "disaster", "guarantee", "fee", "tree",
+    "degree", "jubilee", "coffee", "toffee", "cyberattack", "plan", "scan", "house", "online",
+    "level", "rate", "price", "cost", "sale", "share", "point", "dollar", "year", "month",
+    "day", "week", "time", "way", "thing", "life", "exchange",
+})
+#: Lower-case heads for people and sources not ending like agents.
+_PEOPLE = frozenset({
+    "student", "resident", "president", "agent", "client", "patient", "parent", "respondent",
+    "correspondent", "opponent", "proponent", "dissident", "adolescent", "assistant",
+    "servant", "immigrant", "migrant", "applicant", "participant", "merchant", "tenant",
+    "lieutenant", "consultant", "attendant", "accountant", "contestant", "defendant",
+    "claimant", "informant", "protestant", "sergeant", "child", "children", "kid", "kids",
+    "girl", "boy", "guy", "guys", "mom", "dad", "wife", "husband", "son", "daughter",
+    "sister", "brother", "aunt", "uncle", "niece", "nephew", "cousin", "friend", "family",
+    "relative", "couple", "team", "crew", "staff", "group", "groups", "panel", "jury", "crowd",
+    "public", "audience", "community", "union", "campaign", "side", "camp", "colleague",
+    "boss", "chief", "head", "host", "guest", "victim", "witness", "survivor", "local",
+    "native", "citizen", "expert", "analyst", "official", "source", "insider", "aide",
+    "adviser", "staffer", "critic", "fan", "user", "rep", "spokesperson", "doctor", "nurse",
+    "surgeon", "police", "media", "press", "government", "administration", "state", "city",
+    "country", "company", "firm", "agency", "ministry", "department", "office", "committee",
+    "council", "court", "judge", "board", "party", "coalition", "alliance", "army",
+    "military", "navy", "authority", "authorities", "regime", "movement", "network",
+    "channel", "outlet", "newspaper", "magazine", "site", "website", "blog", "book", "video",
+    "petition", "graphic", "ad", "advert", "advertisement", "documentary", "film", "account",
+    "post", "tweet", "study", "survey", "poll", "report", "statement", "letter", "memo",
+    "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
+    "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
+    "brief", "motion", "submission", "testimony", "affidavit", "speech", "remarks",
+    "everyone", "nobody",
+})
+
+
+_PAST_VERBS = frozenset({"began", "went", "made", "took", "got", "gave", "came", "became", "saw",
+                         "knew", "left", "kept", "held", "brought", "found", "put", "ran",
+                         "sent", "set", "met", "paid", "won", "lost", "led", "fell", "is",
+                         "was", "are", "were", "has", "have", "had"})
+_ING_NOUNS = frozenset({"building", "meeting", "hearing", "briefing", "morning", "evening",
+                        "ruling", "training", "funding", "housing", "polling", "monitoring",
+                        "marketing", "banking", "shipping", "mining", "lobbying", "engineering",
+                        "accounting", "publishing", "advertising", "broadcasting", "clothing",
+                        "manufacturing", "trading", "nursing", "teaching", "fighting"})
+
+
+def _agentive(word: str, plural: bool, upper: bool) -> bool:
+    """Whether a head noun the word lists do not know can name a speaker: people
+    ("bartender", "residents", "Europeans"), groups, organisations and documents."""
+    lex = lexicon()
+    if plural and (upper or word[:-1] not in _THINGS):
+        return True  # "Europeans", "Republicans", "Mrs. Clinton's confidants"
+    stem = word
+    if plural and word not in lex.groups:
+        stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        if word.endswith("men"):
+            stem = word
+    if word in lex.groups or stem in lex.term_class or stem in lex.role_words:
+        return True
+    if stem in lex.documents or stem in _PEOPLE or word in _PEOPLE or (
+        stem in lex.org_heads and (upper or stem not in _THINGS)
+    ):
+        return True
+    return stem.endswith(_AGENT_SUFFIXES) and stem not in _THINGS
+
+
+def _common_np(toks: list[Tok], i: int, text: str,
+               strict: bool = True) -> tuple[Mention | None, int]:
+    """A common-noun speaker phrase ending at token ``i`` that the word lists do not know:
+    "a bartender", "environmental groups", "the Europeans", "one of the family's attorneys",
+    "residents of border villages", "officials in the capital".
+
+    The head must be a lower-case noun-like word (or a plural capitalised one such as
+    "Europeans"); the phrase starts at a determiner or possessive, or, for a plural head, at
+    the start of a clause.
+    """
+    lex = lexicon()
+    head = toks[i] if 0 <= i < len(toks) else None
+    if head is None or head.kind != "w" or not head.text.isalpha():
+        return None, i
+    hlow = head.low
+    plural = hlow.endswith("s") and not hlow.endswith(("ss", "us", "is")) and len(hlow) > 3
+    adverb = hlow.endswith("ly") and hlow not in _LY_NOUNS
+    if hlow in _NOT_NOUNS or hlow in lex.pronouns or hlow.endswith(("ed", "ing")) or adverb or (
+        hlow in lex.determiners or hlow in _QUANTIFIERS
+    ):
+        return None, i
+    if head.upper and not plural:
+        return None, i
+    k = i - 1
+    det = None
+    while k >= 0 and i - k <= 5:
+        t = toks[k]
+        if t.kind != "w":
+            break
+        low = t.low
+        if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")):
+            det = low
+            break
+        if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()) or (
+            low in _PREP_LINKS) or (
+            low in _verbs().all_forms or low in _PAST_VERBS
+            or (low.endswith("ing") and not t.upper and low not in _ING_NOUNS)
+        ):
+            break  # "the men on the panel began making sexist jokes": a clause
+        k -= 1
+    first = k if det is not None else k + 1
+    if det is not None and toks[k].upper and toks[k].text.endswith(("’s", "'s")):
+        while first > 0 and toks[first - 1].kind == "w" and toks[first - 1].upper and (
+            toks[first - 1].low not in lex.determiners
+        ):
+            first -= 1  # "Saudi Arabia’s national carrier"
+    if det is None:
+        before = toks[first - 1] if first >= 1 else None
+        boundary = before is None or before.kind != "w" or before.low in _CLAUSE_WORDS
+        if not plural or not boundary:
+            # "residents of border villages", "officials in the capital": a complement.
+            if before is not None and before.kind == "w" and before.low in _PREP_LINKS:
+                outer, ofirst = _common_np(toks, first - 2, text)
+                if outer is not None:
+                    outer.end = head.end
+                    outer.text = text[outer.start : outer.end]
+                    return outer, ofirst
+            return None, i
+    elif det in ("of",):
+        return None, i
+    # "one of the family's attorneys": a quantifier before "of" takes the phrase.
+    if first >= 2 and toks[first - 1].low == "of" and toks[first - 2].low in _QUANTIFIERS:
+        first -= 2
+    if first >= 1 and toks[first - 1].kind == "w" and toks[first - 1].low in _PREP_LINKS:
+        outer, ofirst = _common_np(toks, first - 2, text)
+        if outer is not None:
+            outer.end = head.end
+            outer.text = text[outer.start : outer.end]
+            return outer, ofirst
+    if strict and not _agentive(hlow, plural, head.upper):
+        return None, i  # "a kidney", "a feature", "each day": not a speaker
+    start, end = toks[first].start, head.end
+    group = plural or det in _QUANTIFIERS - {"one"}
+    return Mention(start, end, text[start:end], "descriptor", "group" if group else "person",
+                   roles=(hlow,), definite=det in ("the", "this", "that")), first
 
 
 def _with_apposition(head: Mention, app_toks: list[Tok], text: str) -> Mention:
@@ -545,9 +1315,27 @@ def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
     """The speaker phrase after an inverted verb ('," said Anna Petrova, a teacher.')."""
     parts = np_after(toks, k)
     head = interpret(parts, text)
+    e = k + len(parts)
+    f = e
+    while f < len(toks) and f - e < 3 and toks[f].kind == "w" and not toks[f].upper and (
+        toks[f].low not in _NOT_NOUNS and toks[f].low not in _PREP_LINKS
+    ):
+        f += 1
+    if f > e and (f == len(toks) or toks[f].kind != "w"):
+        # '," said Clinton’s communications director, Jennifer Palmieri': words the lists do
+        # not know before the head of the phrase.
+        longer, first = _phrase_before(toks, f - 1, text)
+        if longer is not None and first == k:
+            head, e = longer, f
     if head is None:
         return None
-    e = k + len(parts)
+    if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
+        (toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts)
+        or toks[e].low == "that"
+    ):
+        # "..., suggests 2015’s iPhone lineup could ...", "..., told Forbes that ...": an
+        # object, not an inverted subject.
+        return None
     if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
@@ -561,6 +1349,20 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
     parts = np_after(toks, k)
     mention = interpret(parts, text)
     e = k + len(parts)
+    f = e
+    lex = lexicon()
+    while f < len(toks) and f - e < 4 and toks[f].kind == "w" and (
+        toks[f].low not in _NOT_NOUNS and toks[f].low not in _PREP_LINKS
+        and toks[f].low not in lex.determiners and toks[f].low not in lex.not_names
+        and (toks[f].low not in _verbs().all_forms or toks[f].low in lex.documents)
+        and not (toks[f].low.endswith(("ly", "ed")) and "-" not in toks[f].low)
+    ):
+        f += 1  # "a recent report", "a single well-placed source", "Citi 97.3 FM Online"
+    if parts and f > e and (parts[-1].upper or mention is None):
+        # "according to a TV appearance", "a CNN poll": a name used as a modifier.
+        a, b = parts[0].start, toks[f - 1].end
+        return Mention(a, b, text[a:b], "descriptor", "document", roles=(toks[f - 1].low,),
+                       definite=parts[0].low not in ("a", "an"))
     if (mention is not None and mention.kind == "document" and e + 1 < len(toks)
             and toks[e].kind == "w" and toks[e].low in _SOURCE_LINKS):
         better = interpret(np_after(toks, e + 1), text)
@@ -570,19 +1372,107 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
 
 
 def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
-    """'Lavrov: Moscow ready to help' (headline) or 'Lavrov: "We are ready."'."""
+    """'Lavrov: Moscow ready to help' (headline), 'Lavrov: "We are ready."', 'Howard Kurtz,
+    Fox News: "..."' or a transcript's speaker tag ('PENCE: Well, the question ...')."""
     k = next((i for i, t in enumerate(toks) if t.text == ":"), -1)
     if k < 1 or k + 1 >= len(toks):
         return None
-    if not headline and toks[k + 1].kind != "q":
+    before = toks[:k]
+    tag = k <= 3 and all(t.kind == "w" and t.text.isupper() and t.text.rstrip(".").isalpha()
+                         for t in before)
+    if tag and toks[0].start > 0 and text[toks[0].start - 1] not in "\n":
+        tag = False  # a speaker tag starts its line
+    if tag and any(t.low in lexicon().not_names or t.low in _stopwords() or t.low in _LABELS
+                   or t.low.endswith(("ing", "ion", "ed")) for t in before):
+        tag = False  # "BREAKING:", "CORRECTION:", "FROM EARLIER:" are labels
+    if not headline and toks[k + 1].kind != "q" and not tag:
         return None
-    parts = np_before(toks, k - 1)
+    if tag:
+        words = tuple(t.text.title() for t in before if t.low not in lexicon().titles)
+        if not words:
+            return None
+        start, end = before[0].start, before[-1].end
+        mention = Mention(start, end, text[start:end], "name", "person", name=words)
+        return Attribution(mention, ":", toks[k].start, toks[k].end, transcript=True)
+    comma = next((i for i, t in enumerate(before) if t.text == ","), -1)
+    org = None
+    if comma > 0 and all(t.kind == "w" and t.upper for t in before[comma + 1 :]):
+        org = text[before[comma + 1].start : before[-1].end] if comma + 1 < k else None
+        last = comma - 1
+    else:
+        last = k - 1
+    parts = np_before(toks, last)
     if not parts or parts[0] is not toks[0]:
         return None
     mention = interpret(parts, text)
     if mention is None or mention.kind != "person" or mention.form == "pronoun":
         return None
+    if org:
+        mention.organisation = mention.organisation or org
     return Attribution(mention, ":", toks[k].start, toks[k].end)
+
+
+_LABELS = frozenset({"horror", "shock", "pictured", "revealed", "warning", "graphic", "note",
+                     "credit", "caption", "source", "sources", "more", "related", "watch",
+                     "video", "photo", "photos", "exclusive", "update", "live", "read", "see",
+                     "also", "editor", "disclaimer", "transcript", "tip", "tips", "fact"})
+
+
+def _manner_attributions(toks: list[Tok], text: str,
+                         found: list[Attribution]) -> list[Attribution]:
+    """A quotation ending in a comma, question or exclamation mark, then a verb of manner
+    the lists do not know and the speaker, or the other way round ('," scoffed Arianna Gil.',
+    '," Miller snapped.')."""
+    out = []
+    taken = {a.verb_start for a in found} | {a.mention.start for a in found}
+    known = _verbs().all_forms
+    for i, t in enumerate(toks[:-1]):
+        if t.kind != "q" or t.text.rstrip("”\"'’»")[-1:] not in (",", "?", "!"):
+            continue
+        nxt = toks[i + 1]
+        if nxt.start in taken:
+            continue
+        if _manner_verb(nxt, known):
+            mention = _inverted(toks, i + 2, text)
+            verb = nxt
+        else:
+            parts = ([nxt] if nxt.kind == "w" and nxt.low in lexicon().pronouns
+                     else np_after(toks, i + 1))
+            e = i + 1 + len(parts)
+            if not parts or e >= len(toks) or not _manner_verb(toks[e], known):
+                continue
+            if e + 1 < len(toks) and toks[e + 1].kind == "w" and not (
+                toks[e + 1].low.endswith("ly") or toks[e + 1].low in _PREP_LINKS
+            ):
+                continue  # '," Miller snapped the book shut': an object follows
+            mention = interpret(parts, text)
+            verb = toks[e]
+        if mention is not None and (mention.kind in ("person", "organisation", "group")
+                                    or mention.form == "pronoun"):
+            out.append(Attribution(mention, verb.low, verb.start, verb.end))
+    return out
+
+
+def _manner_verb(t: Tok, known: frozenset[str]) -> bool:
+    return (t.kind == "w" and not t.upper and t.low.endswith("ed") and len(t.low) > 4
+            and t.low not in known and t.low not in _NOT_NOUNS)
+
+
+def _dash_attributions(toks: list[Tok], text: str) -> list[Attribution]:
+    """A quotation signed with a dash and a name: '“…” ― Esther Tapia'."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].kind != "q" or toks[i + 1].text not in ("―", "—", "–", "-"):
+            continue
+        parts = np_after(toks, i + 2)
+        mention = interpret(parts, text) if parts else None
+        if mention is None or mention.form != "name" or mention.kind != "person":
+            continue
+        e = i + 2 + len(parts)
+        if e < len(toks) and toks[e].kind != "q" and toks[e].text not in ".,;":
+            continue
+        out.append(Attribution(mention, toks[i + 1].text, toks[i + 1].start, toks[i + 1].end))
+    return out
 
 
 # --------------------------------------------------------------------------- sentences
@@ -613,7 +1503,10 @@ def _pieces(text: str, s_start: int, s_end: int, quotes: list[Quote], idx: list[
         while b > a and text[b - 1].isspace():
             b -= 1
         mask_a = q.open if q.open >= s_start else s_start
-        mask_b = min(q.close + 1, s_end) if q.close >= 0 and q.close < s_end else max(b, a)
+        if mask_a > s_start and text[mask_a - 1] in "'`":
+            mask_a -= 1  # the first character of a '' mark
+        close_end = q.close + (2 if text[q.close : q.close + 2] == "''" else 1)
+        mask_b = min(close_end, s_end) if q.close >= 0 and q.close < s_end else max(b, a)
         if q.close >= 0 and q.close >= s_end:
             mask_b = s_end
         if b <= a and not (q.open >= s_start):
@@ -670,7 +1563,9 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
         columns:
 
         - ``sentence_id``: the sentence's id.
-        - ``quote_type``: ``"direct"``, ``"indirect"``, ``"mixed"`` or ``"none"``.
+        - ``quote_type``: ``"direct"``, ``"indirect"``, ``"mixed"``, ``"belief"`` (a
+          belief, intention or finding without speech: "Trump wants a wall", "a poll found
+          ...", so that it can be kept or dropped) or ``"none"``.
         - ``speaker``: canonical name (the fullest personal name used in the article,
           without titles: "Sergey Lavrov"), organisation ("Kremlin"), or the description of
           an unnamed source ("A senior diplomat"); missing when no speaker.
@@ -729,14 +1624,25 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
         atts.append(find_attributions(text, s.start, s.end, masked, headline=s.kind == "title"))
 
     # Resolve every speaker phrase in text order, with the names of the whole article.
-    names = [m for p in article.paragraphs for m in name_mentions(text, p.start, p.end)]
+    # Names in the narration only: a pronoun never goes to a name inside quoted words.
+    quoted = sorted((q.start, q.end) for i, q in enumerate(quotes) if i not in labels)
+    q_starts = [a for a, _ in quoted]
+    names = [m for p in article.paragraphs for m in name_mentions(text, p.start, p.end)
+             if not _inside(quoted, q_starts, m.start)]
     resolver = Resolver(names + [a.mention for sa in atts for a in sa])
     events: list[tuple[int, int, Mention, Attribution | None]] = [
         (m.start, 0, m, None) for m in names
     ]
     events += [(a.mention.start, 1, a.mention, a) for sa in atts for a in sa]
     events.sort(key=lambda e: (e[0], e[1]))
+    subjects = _sentence_subjects(text, sentences, names)
     for _, _, mention, att in events:
+        subject = subjects.get(_sentence_of(starts, mention.start)) if att is not None else None
+        if (subject is not None and mention.form == "pronoun" and subject.start < mention.start
+                and _same_gender(subject, mention)):
+            # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
+            mention = Mention(mention.start, mention.end, mention.text, "name", "person",
+                              name=subject.name, gender=subject.gender)
         ent = resolver.resolve(mention)
         if att is not None:
             att.entity = ent
@@ -752,7 +1658,39 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
     spoken = {r[2] for r in rows if r[2] is not None}
     frame.attrs["speakers"] = [_entity_info(e) for e in resolver.entities.values()
                                if e.key in spoken]
+    frame.attrs["resolver_operations"] = resolver.operations
     return frame
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    return bisect.bisect_right(starts, pos) - 1
+
+
+def _sentence_subjects(text: str, sentences: Any, names: list[Mention]) -> dict[int, Mention]:
+    """The personal name that opens each sentence of narration, by sentence index."""
+    starts = [s.start for s in sentences]
+    out: dict[int, Mention] = {}
+    for m in names:
+        if m.kind != "person":
+            continue
+        si = _sentence_of(starts, m.start)
+        if si < 0 or si in out:
+            continue
+        lead = text[sentences[si].start : m.start]
+        if not lead.strip(" \t\n\"“‘'("):
+            out[si] = m
+    return out
+
+
+def _same_gender(name: Mention, pronoun: Mention) -> bool:
+    if pronoun.text.lower() not in ("he", "she"):
+        return False
+    return name.gender is None or pronoun.gender is None or name.gender == pronoun.gender
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _as_article(data: Any) -> Article:
@@ -794,6 +1732,13 @@ def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
                     if k >= len(opens) or opens[k] > a.start:
                         after = a
                     break
+            if after is None and text[q.close - 1 : q.close] in "?!" and sc + 1 < len(atts):
+                # '“Why isn’t this clear?” Vitter demanded.': split after the question mark.
+                nxt = atts[sc + 1]
+                if nxt and not text[q.close + 1 : nxt[0].start].strip(" \t") and (
+                    len(text[nxt[0].start : nxt[0].end].split()) <= 5
+                ):
+                    after = nxt[0]
         so = bisect.bisect_right(starts, q.open) - 1
         for a in reversed(atts[so]) if so >= 0 else ():
             if a.end <= q.open:
@@ -801,16 +1746,28 @@ def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
                 if k >= len(closes) or closes[k] >= q.open:
                     before = a
                 break
-        if before is not None and text[before.end : q.open].strip() == ":":
-            own.append(before)
-        else:
-            own.append(after or before)
+        own.append(_nearer(text, q, before, after))
     by_chain: dict[int, Attribution] = {}
     for q, a in zip(quotes, own, strict=True):
         if a is not None:
             by_chain.setdefault(q.chain, a)
     return [a if a is not None else by_chain.get(q.chain) for q, a in zip(quotes, own,
                                                                           strict=True)]
+
+
+def _nearer(text: str, q: Quote, before: Attribution | None,
+            after: Attribution | None) -> Attribution | None:
+    """The attribution a quotation belongs to: the one right after it ('," said X'), unless
+    only the one before it is adjacent ('X said via email that, "...'; 'X: "..."')."""
+    if before is None or after is None:
+        return after or before
+    lead = text[before.end : q.open]
+    if lead.strip() == ":":
+        return before
+    tail = text[q.close + 1 : after.start] if q.close >= 0 else ""
+    if len(tail.split()) > 3 and len(lead.split()) <= 4:
+        return before
+    return after
 
 
 def _sentence_rows(
@@ -832,6 +1789,8 @@ def _sentence_rows(
         if a is not None and a.entity is not None:
             par_speaker.setdefault(q.paragraph_id, a.entity.key)
     par_id = sec_id = -1
+    tagged: Attribution | None = None
+    announced: Attribution | None = None
     last: str | None = None  # latest speaker in the paragraph
     carry: str | None = None  # speaker carried over from the previous paragraph
     ahead: str | None = None  # first speaker attributed later in the paragraph
@@ -841,6 +1800,10 @@ def _sentence_rows(
             # the previous paragraph (same section), unless this paragraph names one.
             carry = last if s.section_id == sec_id else None
             last = None
+            # A transcript speaker tag's attribution, for the paragraph; or the one that
+            # announced this paragraph with a colon ("The governor added:").
+            tagged = announced if s.section_id == sec_id else None
+            announced = None
             par_id, sec_id = s.paragraph_id, s.section_id
             ahead = par_speaker.get(par_id)
         ps = pieces[si]
@@ -881,10 +1844,16 @@ def _sentence_rows(
             # Quoted words inside narration without any attribution are not inherited.
             speaker = att.entity.key if att is not None and att.entity else None
         elif sa:
-            qtype = "indirect"
+            spoken = [a for a in sa if not a.belief]
+            qtype = "indirect" if spoken else "belief"
             kept = []
-            att = sa[0]
+            att = _best(spoken or sa, article.text, s.end)
             speaker = att.entity.key if att.entity else None
+            if att.transcript:
+                qtype, tagged = "direct", att  # "PENCE: Well, ..." is his own words
+        elif tagged is not None:
+            qtype, kept = "direct", []
+            speaker = tagged.entity.key if tagged.entity else None
         else:
             qtype = "none"
             kept = []
@@ -892,6 +1861,9 @@ def _sentence_rows(
             warnings.append("no speaker found for this quotation"
                             if qtype != "indirect" else "speaker phrase not resolved")
         in_sentence = att is not None and s.start <= att.mention.start < s.end
+        closing = article.text[s.start : s.end].rstrip()[-1:]
+        if in_sentence and qtype == "indirect" and closing == ":":
+            announced = att  # "Limbaugh added:" and the speech in the next paragraph
         if speaker is not None:
             last = speaker
         rows.append((
@@ -904,6 +1876,22 @@ def _sentence_rows(
             "; ".join(dict.fromkeys(warnings)) or None,
         ))
     return rows
+
+
+def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution:
+    """The attribution that governs a sentence: a closing reporting clause ("..., the source
+    added.", "..., according to the attorneys."), else the first naming a person, group or
+    organisation rather than a document ("In a Facebook message posted Friday, Cruz said"),
+    else the first."""
+    if len(atts) > 1 and end >= 0:
+        last = atts[-1]
+        rest = text[last.end : end]
+        if not rest.strip(" .”’\"')!?\n") and text[: last.start].rstrip()[-1:] in ",—–":
+            return last
+    for a in atts:
+        if a.mention.kind != "document":
+            return a
+    return atts[0]
 
 
 def _entity_info(e: Entity) -> dict[str, Any]:

@@ -1,0 +1,281 @@
+"""Attribution beyond "said", speakers on real news, and the PolNeAR evaluation (issue 16)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from discourse.steps.quotes.attribution import attribute_quotes
+from discourse.steps.quotes.evaluation import (
+    evaluate_attribution,
+    read_brat,
+    same_speaker,
+    summarise,
+)
+from discourse.steps.quotes.speakers import speaker_table
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "fnc1_speakers_checked.json"
+
+
+def one(sentence: str) -> dict:
+    """The row of a one-sentence article body."""
+    frame = attribute_quotes("Excerpt\n\n" + sentence)
+    return frame.iloc[1].to_dict()
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "quote_type"), [
+    ("A bartender said she \u201cloved\u201d working for Trump.", "A bartender", "mixed"),
+    ("Obama famously said that the deal was good.", "Obama", "indirect"),
+    ("Europeans especially say the deal is bad.", "Europeans", "indirect"),
+    ("Mr. Durham has denied wrongdoing, calling the reports \u201canonymous hearsay.\u201d",
+     "Durham", "mixed"),
+    ("Officials in the capital said the talks had failed.", "Officials in the capital",
+     "indirect"),
+    ("Environmental groups said the plan would fail.", "Environmental groups", "indirect"),
+    ("Residents of border villages have complained about the noise.",
+     "Residents of border villages", "indirect"),
+    ("A senior diplomat warned that the talks could collapse.", "A senior diplomat",
+     "indirect"),
+    ("Cruz called Trump a \u201cpathological liar.\u201d", "Cruz", "mixed"),
+    ("The senator accused the agency of hiding the report.", "The senator", "indirect"),
+    ("Clinton is stressing that her plans will work.", "Clinton", "indirect"),
+    ("Sen. David Perdue (R-Ga.) said he did not believe it.", "David Perdue", "indirect"),
+    ("Experts on North Korea said the test could change that.", "Experts on North Korea",
+     "indirect"),
+    ("The Republican nominee outlined his plan and vowed to punish \u201cthose who leak.\u201d",
+     "The Republican nominee", "mixed"),
+])
+def test_cues_and_subjects_beyond_said(sentence, speaker, quote_type):
+    row = one(sentence)
+    assert (row["speaker"], row["quote_type"]) == (speaker, quote_type)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Trump wants a wall on the border.", "Trump"),
+    ("Most voters believe the economy is improving.", "Most voters"),
+    ("A new poll found that Clinton leads in Ohio.", "A new poll"),
+    ("Hong Kong's residents have long felt that Beijing ignores them.", "Hong Kong's residents"),
+])
+def test_beliefs_intentions_and_polls_have_their_own_type(sentence, speaker):
+    row = one(sentence)
+    assert (row["quote_type"], row["speaker"]) == ("belief", speaker)
+
+
+def test_a_belief_does_not_hide_speech_in_the_same_sentence():
+    row = one("Clinton said voters want change.")
+    assert (row["quote_type"], row["speaker"], row["reporting_verb"]) == (
+        "indirect", "Clinton", "said")
+
+
+@pytest.mark.parametrize("sentence", [
+    "He found a job in Ohio.",  # "find" is a finding only with a document as subject
+    "How will Disney explain it?",
+    "Critical in both states is African American turnout.",
+    "The minister added a clause to the bill.",
+    "She asked for help.",
+    "It is said that the talks failed.",
+    "He paid a fee on top of the reported $170 million.",
+    "Path is working on a feature called Place Messaging.",
+    "The law says nothing about it.",
+])
+def test_no_attribution_where_nobody_speaks(sentence):
+    row = one(sentence)
+    assert row["quote_type"] == "none"
+    assert row["speaker"] is None
+
+
+def test_colon_attributions_headline_and_outlet():
+    frame = attribute_quotes("Lavrov: Moscow ready to help\n\nHoward Kurtz, Fox News: "
+                             "\u201cIt was a bad night.\u201d")
+    assert frame["speaker"].tolist() == ["Lavrov", "Howard Kurtz"]
+    assert frame["quote_type"].tolist() == ["indirect", "direct"]
+    assert speaker_table(frame).set_index("speaker").loc["Howard Kurtz", "organisation"] == (
+        "Fox News")
+
+
+def test_transcript_tags_and_paragraphs_announced_with_a_colon():
+    text = ("Debate night\n\nMike Pence spoke first.\n\nPENCE: Well, the question is wrong. "
+            "We know it.\n\nThe governor added:\n\nShe knows nothing. It is typical.")
+    frame = attribute_quotes(text)
+    assert frame["quote_type"].tolist()[2:] == ["direct", "direct", "indirect", "direct",
+                                                "direct"]
+    assert frame["speaker"].tolist()[2:4] == ["Mike Pence", "Mike Pence"]
+    assert frame["speaker"].tolist()[5:] == ["The governor", "The governor"]
+
+
+def test_signed_quotations_and_typewriter_marks():
+    frame = attribute_quotes("Voices\n\n\u201cI am ashamed. He is bad.\u201d \u2015 Jacklyn "
+                             "Ashley\n\n''This isn't reform,'' said Douglas Holtz-Eakin. "
+                             "''It's anti-reform.''")
+    assert frame["speaker"].tolist()[1:] == ["Jacklyn Ashley", "Jacklyn Ashley",
+                                             "Douglas Holtz-Eakin", "Douglas Holtz-Eakin"]
+    assert set(frame["quote_type"].tolist()[1:]) == {"direct"}
+
+
+def test_attribution_in_the_sentence_after_a_question_mark():
+    frame = attribute_quotes("Hearing\n\n\u201cWhy is this not clear proof?\u201d Vitter "
+                             "demanded.")
+    assert frame["speaker"].tolist()[1:] == ["Vitter", "Vitter"]
+    assert frame["quote_type"].iloc[1] == "direct"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def test_never_a_name_inside_the_quoted_words():
+    text = ("Talks\n\nThe minister spoke in Baku. \u201cSergey Lavrov and I agree,\u201d he said.")
+    row = attribute_quotes(text).iloc[2]
+    assert row["speaker"] != "Sergey Lavrov"
+    assert row["speaker_mention"] == "he"
+
+
+def test_pronoun_goes_to_the_nearest_speaker_outside_the_quotation():
+    text = ("Budget\n\n\u201cIt is good,\u201d said Anna Petrova, a teacher. "
+            "\u201cJohn Miller is wrong,\u201d she said.")
+    assert attribute_quotes(text)["speaker"].tolist()[1:] == ["Anna Petrova", "Anna Petrova"]
+
+
+def test_pronoun_goes_to_the_name_that_opens_its_sentence():
+    text = ("Race\n\nJim Kasich ran. Former Rep. Chris Shays was for John Kasich while the "
+            "governor ran, he said.")
+    assert attribute_quotes(text)["speaker"].iloc[2] == "Chris Shays"
+
+
+def test_roles_and_appositions_give_the_named_person():
+    frame = attribute_quotes("Campaign\n\n\u201cWe are ready,\u201d said Clinton\u2019s "
+                             "communications director, Jennifer Palmieri.")
+    assert frame["speaker"].iloc[1] == "Jennifer Palmieri"
+    info = speaker_table(frame).set_index("speaker").loc["Jennifer Palmieri"]
+    assert info["role"].endswith("director")
+
+
+def test_platforms_are_never_speakers():
+    import pandas as pd
+
+    frame = attribute_quotes("Night\n\nDonald Trump spoke late. \u201cSad!\u201d he tweeted. "
+                             "Twitter said the account was real.")
+    assert frame["quote_type"].iloc[1] == "none"
+    assert frame["speaker"].iloc[2] == "Donald Trump"
+    assert pd.isna(frame["speaker"].iloc[3])
+
+
+def test_places_are_never_speakers():
+    for sentence, speaker in [
+        ("Colleen Clarke-Murphy of Heart\u2019s Desire, Newfoundland in Canada said it.",
+         "Colleen Clarke-Murphy"),
+        ("The massage therapist from Tampa, Florida, said her dream is big.",
+         "The massage therapist from Tampa"),
+        ("Johnnie Wilson, of Springfield, Va., said he had fought.", "Johnnie Wilson"),
+        ("In Estonia, Obama vowed to \u201cdestroy\u201d the militants.", "Obama"),
+    ]:
+        assert one(sentence)["speaker"] == speaker
+    text = "Crab\n\nThe artist lives on Station Road. He said: \u201cIt is fake.\u201d"
+    assert attribute_quotes(text)["speaker"].iloc[2] != "Station Road"
+
+
+def test_credit_lines_are_not_attributions():
+    frame = attribute_quotes("Storm\n\nThe storm hit the coast.\n\nJane Doe reported from "
+                             "New York.")
+    assert frame["speaker"].iloc[2] in (None, "Jane Doe")
+    assert frame["quote_type"].iloc[1] == "none"
+
+
+# --------------------------------------------------------------------------- FNC-1 check
+
+
+def test_hand_checked_fnc1_cases():
+    fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    assert fixture["summary"]["junk_rate"] <= 0.01
+    for case in fixture["cases"]:
+        assert one(case["excerpt"])["speaker"] == case["speaker"], case["why"]
+    for case in fixture["not_speakers"]:
+        row = one(case["excerpt"])
+        assert row["quote_type"] == "none" and row["speaker"] is None, case["why"]
+
+
+# --------------------------------------------------------------------------- evaluation
+
+ARTICLE = ("Talks fail\n\nThe talks failed, Lavrov said. \u201cWe tried,\u201d he added. "
+           "The weather was fine. Officials believe the deal is dead.\n")
+
+
+def write_polnear(tmp_path: Path) -> Path:
+    folder = tmp_path / "dev"
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    (folder / "text" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def span(phrase: str, after: str = "") -> str:
+        a = ARTICLE.index(phrase, ARTICLE.index(after) if after else 0)
+        return f"{a} {a + len(phrase)}"
+
+    ann = "\n".join([
+        f"T1\tSource {span('Lavrov')}\tLavrov", f"T2\tCue {span('said')}\tsaid",
+        f"T3\tContent {span('The talks failed')}\tThe talks failed",
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
+        f"T4\tSource {span('he', 'he added')}\the", f"T5\tCue {span('added')}\tadded",
+        f"T6\tContent {span('We tried,')}\tWe tried,",
+        "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6",
+        f"T7\tSource {span('Officials')}\tOfficials", f"T8\tCue {span('believe')}\tbelieve",
+        f"T9\tContent {span('the deal is dead')}\tthe deal is dead",
+        "E3\tAttribution:T8 Source:T7 Cue:T8 Content:T9", "",
+    ])
+    (folder / "attributions" / "a_x1.ann").write_text(ann, encoding="utf-8")
+    return folder
+
+
+def test_read_brat_spans_and_texts(tmp_path):
+    folder = write_polnear(tmp_path)
+    atts, aside = read_brat(folder / "attributions" / "a_x1.ann", ARTICLE)
+    assert [a.source_text for a in atts] == ["Lavrov", "he", "Officials"]
+    assert [a.cue_text for a in atts] == ["said", "added", "believe"]
+    assert aside == []
+
+
+def test_evaluate_attribution_figures(tmp_path):
+    figures = evaluate_attribution(write_polnear(tmp_path))
+    assert figures["articles"] == 1
+    assert figures["gold_sentences"] == 3
+    assert figures["recall"] == pytest.approx(1.0)
+    assert figures["recall_speech_cue"] == pytest.approx(1.0)
+    assert figures["n_recall_speech_cue"] == 2
+    assert figures["precision"] == pytest.approx(1.0)
+    assert figures["speaker_accuracy"] == pytest.approx(1.0)
+    assert figures["n_speaker_pronoun"] == 1
+    assert figures["recall_by_type"]["belief"] == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_summarise_counts_misses_and_false_alarms(tmp_path):
+    import pandas as pd
+
+    frame = pd.DataFrame({
+        "article": ["a"] * 4, "gold": [True, True, False, False],
+        "speech_cue": [True, False, False, False], "direct": [False, False, False, False],
+        "any_gold": [True, True, False, False], "aside": [False] * 4,
+        "quote_type": ["indirect", "none", "indirect", "none"],
+        "correct_speaker": [False, None, None, None], "gold_pronoun": [False] * 4,
+    })
+    figures = summarise(frame)
+    assert figures["recall"] == pytest.approx(0.5)
+    assert figures["precision"] == pytest.approx(0.5)
+    assert figures["speaker_accuracy"] == pytest.approx(0.0)
+
+
+def test_evaluate_attribution_needs_a_polnear_folder(tmp_path):
+    from discourse.errors import InputNotFoundError
+
+    with pytest.raises(InputNotFoundError, match="text/ and attributions/"):
+        evaluate_attribution(tmp_path)
+
+
+def test_same_speaker_matches_heads_not_any_word():
+    assert same_speaker("Tim Kaine", "Clinton\u2019s running mate, Tim Kaine", None)
+    assert not same_speaker("Hillary Clinton", "Clinton\u2019s running mate, Tim Kaine", None)
+    assert same_speaker("Voters", "A majority of voters", None)
+    assert same_speaker("Barack Obama", "the president", "the president")
+    assert not same_speaker(None, "Obama", None)
