@@ -75,7 +75,7 @@ from discourse.text.spans import Article
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes"]
+__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes", "quotes_and_speakers"]
 
 QuoteType = Literal["direct", "indirect", "mixed", "belief", "none"]
 
@@ -1542,6 +1542,17 @@ def _name_like(quoted: str, n_words: int) -> bool:
 
 
 def attribute_quotes(data: Any) -> pd.DataFrame:
+    """Quote type and speaker of every sentence of an article (see :func:`quotes_and_speakers`).
+
+    Examples
+    --------
+    >>> attribute_quotes('Talks\\n\\n"We are ready," said Anna Petrova.')["speaker"].tolist()
+    [nan, 'Anna Petrova']
+    """
+    return quotes_and_speakers(data)[0]
+
+
+def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """Quote type and speaker of every sentence of an article.
 
     Parameters
@@ -1558,7 +1569,7 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
+    quotes : pandas.DataFrame
         One row per sentence of ``article.sentences`` (front sentences included), with
         columns:
 
@@ -1582,15 +1593,19 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
         - ``quote_warning``: why the result may be wrong (an unclosed or stray quotation
           mark, a quotation without speaker), else missing.
 
-        ``frame.attrs["speakers"]`` holds one dict per speaker (role, nationality,
-        organisation, first mention, mentions) for :func:`speaker_table`.
+    speakers : list of dict
+        One dict per speaker (kind, role, nationality, organisation, first mention,
+        mentions) for :func:`discourse.speaker_table` (``speakers=``); also in
+        ``quotes.attrs["speakers"]``.
 
     Examples
     --------
     >>> text = ('Talks resume\\n\\nMOSCOW, May 3. /TASS/. "We are ready," Foreign Minister '
     ...         'Sergey Lavrov said. "We have always been."\\n\\nThe minister said talks '
     ...         'would resume.')
-    >>> frame = attribute_quotes(text)
+    >>> frame, speakers = quotes_and_speakers(text)
+    >>> [s["speaker"] for s in speakers]
+    ['Sergey Lavrov']
     >>> frame[["quote_type", "speaker"]].values.tolist()[1:]
     [['direct', 'Sergey Lavrov'], ['direct', 'Sergey Lavrov'], ['indirect', 'Sergey Lavrov']]
     >>> frame["speaker_mention"].tolist()[1:]
@@ -1656,10 +1671,12 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
     data["quote_spans"] = pd.Series(list(data["quote_spans"]), dtype=object)
     frame = pd.DataFrame(data)
     spoken = {r[2] for r in rows if r[2] is not None}
-    frame.attrs["speakers"] = [_entity_info(e) for e in resolver.entities.values()
-                               if e.key in spoken]
+    speakers = [_entity_info(e) for e in resolver.entities.values() if e.key in spoken]
+    # Kept for callers of attribute_quotes alone; the pipeline passes the list itself,
+    # since many pandas operations drop attrs.
+    frame.attrs["speakers"] = speakers
     frame.attrs["resolver_operations"] = resolver.operations
-    return frame
+    return frame, speakers
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:

@@ -25,7 +25,7 @@ SPEAKER_COLUMNS = (
 )
 
 
-def speaker_table(data: Any) -> pd.DataFrame:
+def speaker_table(data: Any, speakers: list[dict[str, Any]] | None = None) -> pd.DataFrame:
     """One row per speaker of an article, with what the article says about them.
 
     Parameters
@@ -33,7 +33,10 @@ def speaker_table(data: Any) -> pd.DataFrame:
     data : Article, Analysis, str, path, or the DataFrame of :func:`attribute_quotes`
         An article (or its text or path) is attributed first. A DataFrame from
         :func:`~discourse.attribute_quotes` is summarised from its ``speaker`` and
-        ``quote_type`` columns, with roles from its ``attrs["speakers"]`` where present.
+        ``quote_type`` columns.
+    speakers : list of dict, optional
+        What the article says about each speaker (from :func:`quotes_and_speakers`); by
+        default the DataFrame's ``attrs["speakers"]``, where present.
 
     Returns
     -------
@@ -63,7 +66,8 @@ def speaker_table(data: Any) -> pd.DataFrame:
             "speaker_table() needs an Article, its text or path, or the table returned by "
             f"attribute_quotes(); the DataFrame given has columns {list(frame.columns)}."
         )
-    info = {e["speaker"]: e for e in frame.attrs.get("speakers", [])}
+    known = speakers if speakers is not None else frame.attrs.get("speakers", [])
+    info = {e["speaker"]: e for e in known}
     rows = []
     spoken = frame[frame["speaker"].notna()]
     for speaker, group in spoken.groupby("speaker", sort=False):

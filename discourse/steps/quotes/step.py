@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from discourse.steps.base import Step, StepOutput
-from discourse.steps.quotes.attribution import attribute_quotes
+from discourse.steps.quotes.attribution import quotes_and_speakers
 from discourse.steps.quotes.speakers import speaker_table
 
 if TYPE_CHECKING:
@@ -31,6 +31,6 @@ class QuotesStep(Step):
                "reporting_verb", "quote_spans", "quote_warning")
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
-        quotes = attribute_quotes(article)
+        quotes, speakers = quotes_and_speakers(article)
         return StepOutput({c: quotes[c] for c in self.assigns},
-                          {"speakers": speaker_table(quotes)})
+                          {"speakers": speaker_table(quotes, speakers)})
