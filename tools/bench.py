@@ -24,6 +24,10 @@ reports the ratio (discourse's seconds ÷ the reference's) against its target. S
     ``jobs=1``; skipped with a note when the FNC-1 file is absent). Two rows without a
     target help find the cost: one pipeline object reused on the seed, and the FNC-1 bodies
     analysed in memory (nothing written).
+``steps``
+    No targets to meet, for diagnosis: each step's share of ``default_pipeline(targets=4).analyze``
+    on the seed and on the seed ×20 (and the rest: reading, frames, joins), in units of
+    TextBlob's time on the same sentences.
 ``long``
     :func:`discourse.analyze` (default options) on one document of about 1 MB and one of about
     5 MB of distinct real text: FNC-1 bodies and the 124 speeches, interleaved, no text
@@ -712,6 +716,75 @@ def _bench_warm(config: BenchConfig) -> list[Row]:
     return rows
 
 
+def step_times(pipeline: Any, text: str, repeat: int) -> dict[str, list[float]]:
+    """Seconds of each step's ``run`` per :meth:`Pipeline.analyze` call, and of the rest.
+
+    Each step's ``run`` is wrapped on the instance (the pipeline is left as it was after);
+    ``"reading and tables"`` is the call's time outside the steps: reading the article,
+    its sentence frame, joining the columns. One untimed call first.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> times = step_times(discourse.default_pipeline(), "Talks resume\\n\\nThey met.", 1)
+    >>> list(times)[-1], len(times["sentiment"])
+    ('reading and tables', 1)
+    """
+    spent: dict[str, float] = {}
+
+    def wrap(step: Any) -> Callable[..., Any]:
+        run = step.run
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return run(*args, **kwargs)
+            finally:
+                spent[step.name] += time.perf_counter() - t0
+
+        return timed
+
+    times: dict[str, list[float]] = {s.name: [] for s in pipeline.steps}
+    times["reading and tables"] = []
+    for step in pipeline.steps:
+        step.run = wrap(step)
+    try:
+        for i in range(repeat + 1):
+            spent.update(dict.fromkeys(times, 0.0))
+            total = _timed(lambda: pipeline.analyze(text), collect=False)
+            if i:  # the first call is the warm-up
+                for name in pipeline.steps:
+                    times[name.name].append(spent[name.name])
+                times["reading and tables"].append(total - sum(spent.values()))
+    finally:
+        for step in pipeline.steps:
+            del step.run
+    return times
+
+
+@section("steps")
+def _bench_steps(config: BenchConfig) -> list[Row]:
+    import discourse
+
+    if not config.seed.is_file():
+        return [Row("steps", "per step", None, note=f"skipped: no seed file {config.seed}")]
+    targets = _load_targets(config)
+    pipeline = discourse.default_pipeline(targets=targets)
+    seed = config.seed.read_text(encoding="utf-8")
+    rows = []
+    copies = seed_repeated(seed, config.seed_copies)
+    for name, text in (("seed", seed), (f"seed body x{config.seed_copies}", copies)):
+        sentences = pipeline.analyze(text).sentences["text"].tolist()
+        short = len(sentences) < 100
+        blob = interleaved_calls({"b": lambda s=sentences: _textblob_all(s)}, config.repeat)["b"]
+        reference = Timing(f"TextBlob(s).sentiment, same {len(sentences):,} sentences", blob)
+        for step, times in step_times(pipeline, text, 20 if short else config.repeat).items():
+            rows.append(Row("steps", f"{name}: {step}", Timing(step, times), reference))
+    rows[0].note = ("each step's run inside default_pipeline(targets=4).analyze, in TextBlob "
+                    "units: where the pipeline's time goes")
+    return rows
+
+
 def _long_sources(config: BenchConfig) -> tuple[list[tuple[str, str]], str]:
     bodies = fnc_bodies(config.fnc) or []
     docs = interleave(bodies, _speeches(config.corpus))
@@ -880,11 +953,10 @@ def run_benchmark(sections: Sequence[str] | None = None,
 
     Examples
     --------
-    >>> run_benchmark(["nope"])
+    >>> run_benchmark(["nope"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: unknown section(s) ['nope']; choose from ['cold', 'warm', 'long', 'charts', \
-'stance', 'import', 'sentences', 'parallel']
+    ValueError: unknown section(s) ['nope']; choose from ['cold', 'warm', ...]
     """
     config = config or BenchConfig()
     names = list(SECTIONS) if sections is None else list(sections)

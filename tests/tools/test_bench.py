@@ -29,6 +29,7 @@ from tools.bench import (
     ratio,
     run_benchmark,
     seed_repeated,
+    step_times,
 )
 
 ARTICLE = (
@@ -236,8 +237,8 @@ def test_seed_repeated_keeps_title_once_and_repeats_body():
 
 
 def test_sections_are_registered_in_order():
-    assert list(SECTIONS) == ["cold", "warm", "long", "charts", "stance", "import", "sentences",
-                              "parallel"]
+    assert list(SECTIONS) == ["cold", "warm", "steps", "long", "charts", "stance", "import",
+                              "sentences", "parallel"]
 
 
 def test_quick_config_scales_down():
@@ -287,6 +288,26 @@ def test_warm_runs_the_fnc_corpus_when_present(config, tmp_path):
     assert corpus.measured.sentences == corpus.reference.sentences == 4
     assert corpus.note == "2 documents, 0.00 MB; run_corpus writes every table to disk"
     assert memory.reference is corpus.reference and memory.ratio > 0
+
+
+def test_step_times_cover_every_step_and_leave_the_pipeline_as_it_was():
+    import discourse
+
+    pipeline = discourse.default_pipeline(targets={"talks": ["talks"]})
+    names = [s.name for s in pipeline.steps]
+    times = step_times(pipeline, ARTICLE, 2)
+    assert list(times) == [*names, "reading and tables"]
+    assert all(len(t) == 2 and min(t) >= 0 for t in times.values())
+    assert all("run" not in vars(s) for s in pipeline.steps)  # the wrappers are gone
+    assert "stance_talks" in pipeline.analyze(ARTICLE).sentences
+
+
+def test_steps_section_rows(config):
+    rows = run_benchmark(["steps"], config)
+    names = [r.name for r in rows]
+    assert names[0] == "seed: quotes" and names[-1] == "seed body x3: reading and tables"
+    assert len(names) == 2 * (len(names) // 2)
+    assert all(r.result == "-" and r.ratio >= 0 for r in rows)
 
 
 def test_long_with_speeches_only(config):
