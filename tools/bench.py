@@ -1003,13 +1003,19 @@ def _load() -> str:
         return "n/a"
 
 
-def _commit() -> str:
+def _git(*args: str) -> str:
     try:
-        out = subprocess.run(["git", "-C", str(_REPO), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, timeout=10, check=False)
+        out = subprocess.run(["git", "-C", str(_REPO), *args], capture_output=True, text=True,
+                             timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return out.stdout.strip() or "unknown"
+        return ""
+    return out.stdout.strip()
+
+
+def _commit() -> str:
+    """The checkout's short commit, with "+ changes" when files differ from it."""
+    commit = _git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + " + changes" * bool(_git("status", "--porcelain", "--untracked-files=no"))
 
 
 def machine_info() -> dict[str, str]:
