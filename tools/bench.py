@@ -807,18 +807,22 @@ def _bench_long(config: BenchConfig) -> list[Row]:
     if not small_bytes:
         return [Row("long", "long documents", None, note="skipped: no input text")]
     discourse.analyze(small[:20_000])  # warm-up: imports and lexicons
-    timings = []
+    timings, speakers, results = [], [], []
     for text, size in ((small, small_bytes), (large, large_bytes)):
         config.say(f"long: analyze {_size(size)} ...")
-        seconds = _timed(lambda text=text: discourse.analyze(text))
+        seconds = _timed(lambda text=text: results.append(discourse.analyze(text)))
+        analysis = results.pop()
         timings.append(Timing(f"analyze, one document of {_size(size)}", [seconds], "once",
-                              mb=size / _MB))
+                              sentences=len(analysis.sentences), mb=size / _MB))
+        speakers.append(len(analysis.speakers))
     size_ratio = large_bytes / small_bytes
     return [Row(
         "long", f"{_size(large_bytes)} vs {_size(small_bytes)}", timings[1], timings[0],
         Target(LONG_PER_5X_SIZE * size_ratio / 5),
-        note=f"{note}{used} documents of FNC-1 bodies and speeches, no paragraph repeated; size "
-        f"ratio {size_ratio:.2f}, target 6x per 5x the text scaled to it",
+        note=f"{note}{used} documents of FNC-1 bodies and speeches, no paragraph repeated; "
+        f"{timings[1].sentences:,} vs {timings[0].sentences:,} sentences, {speakers[1]:,} vs "
+        f"{speakers[0]:,} speakers; size ratio {size_ratio:.2f}, the target (6x per 5x the "
+        "text) scaled to it",
     )]
 
 

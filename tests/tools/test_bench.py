@@ -6,6 +6,7 @@ No timing is asserted: only that times exist, are positive and are combined corr
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import pytest
@@ -315,6 +316,8 @@ def test_long_with_speeches_only(config):
     assert row.measured.mb > row.reference.mb > 0
     assert row.target.limit == pytest.approx(6 / 5 * row.measured.mb / row.reference.mb)
     assert "speeches only" in row.note and row.ratio > 0
+    assert row.measured.sentences > row.reference.sentences > 0
+    assert re.search(r"\d+ vs \d+ speakers", row.note)
 
 
 def test_stance_against_sentiment(config):
