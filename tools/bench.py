@@ -25,9 +25,10 @@ reports the ratio (discourse's seconds ÷ the reference's) against its target. S
     target help find the cost: one pipeline object reused on the seed, and the FNC-1 bodies
     analysed in memory (nothing written).
 ``steps``
-    No targets to meet, for diagnosis: each step's share of ``default_pipeline(targets=4).analyze``
-    on the seed and on the seed ×20 (and the rest: reading, frames, joins), in units of
-    TextBlob's time on the same sentences.
+    For diagnosis, no targets: the seconds of each step inside
+    ``default_pipeline(targets=...).analyze`` (the 4 example targets) on the seed and on the
+    seed ×20, and of the rest (reading, frames, joins), as ratios to TextBlob's time on the
+    same sentences.
 ``long``
     :func:`discourse.analyze` (default options) on one document of about 1 MB and one of about
     5 MB of distinct real text: FNC-1 bodies and the 124 speeches, interleaved, no text
@@ -53,7 +54,8 @@ Output: a machine header (date, CPU, cores, Python, load) and one table, a row p
 comparison: what was measured and its seconds, the reference and its seconds, the ratio, the
 target and "pass"/"FAIL" ("-" without a target, "skipped" with the reason in the notes).
 ``--markdown`` prints it as Markdown for the README; ``--json PATH`` also writes every timed
-run. Timing: ``time.perf_counter``; garbage is collected before each timed call.
+run. Timing: ``time.perf_counter``; garbage is collected before each timed call of 0.2 s or
+more (a collection costs up to 0.3 s with pandas loaded: too much before short calls).
 """
 
 from __future__ import annotations
