@@ -1,388 +1,402 @@
-"""Speed and memory benchmarks, side by side with peer libraries, on the same inputs.
+"""Speed benchmark: discourse side by side with its references, as ratios against targets.
 
-Each benchmark *section* is a function registered in :data:`SECTIONS` that takes a
-:class:`BenchConfig` and returns rows (dicts) for one tidy results DataFrame; a new section
-only needs a new ``@section("name")`` function. :func:`run_benchmark` runs the chosen
-sections and :func:`main` prints a machine header and one table per section
-(``python -m tools.bench``).
+Run from the repository root::
 
-Sections (``--sections NAME ...``; all by default):
+    python -m tools.bench                    # everything (a few minutes)
+    python -m tools.bench --quick            # scaled down, under about two minutes
+    python -m tools.bench --sections cold warm --markdown --json bench.json
+    python -m tools.bench --skip long
 
-``sentences``
-    Sentence segmentation of the same paragraphs: discourse, pySBD, blingfire, a naive regex;
-    each tool scored on the 48 English "Golden Rules" of pySBD / pragmatic_segmenter.
-``baseline``
-    What a researcher would otherwise write: pySBD sentences, then ``TextBlob(s).sentiment``
-    per sentence.
-``vader``
-    VADER's ``polarity_scores`` per sentence, on discourse's sentences.
-``pipeline``
-    :func:`discourse.analyze` per document: everything it runs, on one core, no charts.
-``sentiment``
-    :func:`discourse.score_sentiment` on a list of sentences against TextBlob's analyzer
-    alone on the same sentences.
-``keywords``
-    :func:`discourse.keyword_frequencies` with ``by="document"``.
-``topics``
-    :func:`discourse.segment_sentences` and :func:`discourse.segment_topics` per document.
+Every *section* times a discourse call and, beside it, a reference call on the same input, and
+reports the ratio (discourse's seconds ÷ the reference's) against its target. Sections
+(``--sections NAME ...``, all by default, ``--skip NAME ...`` to leave some out):
+
+``cold``
+    Fresh processes, interleaved, median of ``--runs``: ``discourse analyze SEED --no-charts``
+    against ``python -c "import pandas"`` and against a script that reads the seed, splits it
+    naively into sentences and runs ``TextBlob(s).sentiment`` on each. Also the top imports of
+    the cold ``analyze`` (``python -X importtime``), for diagnosis.
+``warm``
+    One process, interleaved, best of ``--repeat`` after a warm-up: :func:`discourse.analyze`
+    with the seed's 4 example targets against ``TextBlob(s).sentiment`` on the very sentences
+    the pipeline produced, on the seed, on the seed's body repeated 20 times as one article,
+    and on the first 300 FNC-1 bodies run as a corpus (:func:`discourse.run_corpus`,
+    ``jobs=1``; skipped with a note when the FNC-1 file is absent). Two rows without a
+    target help find the cost: one pipeline object reused on the seed, and the FNC-1 bodies
+    analysed in memory (nothing written).
+``steps``
+    For diagnosis, no targets: the seconds of each step inside
+    ``default_pipeline(targets=...).analyze`` (the 4 example targets) on the seed and on the
+    seed ×20, and of the rest (reading, frames, joins), as ratios to TextBlob's time on the
+    same sentences.
+``long``
+    :func:`discourse.analyze` (default options) on one document of about 1 MB and one of about
+    5 MB of distinct real text: FNC-1 bodies and the 124 speeches, interleaved, no text
+    repeated, so the number of distinct speakers grows with the length (topped up with the
+    manifesto sentences of ``data/segmentation`` when short). The target (6× for 5× the text)
+    is scaled to the size ratio actually built. ``--quick``: 0.1 MB against 0.5 MB.
+``charts``
+    Fresh processes, interleaved, median: ``discourse analyze SEED --out TMP`` (charts and
+    report) against the same with ``--no-charts``.
+``stance``
+    :func:`discourse.score_stance` (4 targets) against :func:`discourse.score_sentiment`, on
+    the sentence tables of the 124 speeches (the stance input carries the sentiment columns,
+    as in the pipeline).
 ``import``
-    ``import discourse`` and a cold ``discourse analyze`` in fresh processes, and the three
-    imports that dominate the cold start (``python -X importtime``).
-``corpus``
-    :func:`discourse.run_corpus` with 1 and 2 worker processes, and with 2 on the corpus
-    replicated ten times, each in a fresh process: seconds, speed-up and maximum RSS.
-
-Inputs: the seed article, the seed repeated to 2 MB, and the corpus folders (the 124
-inaugural and State of the Union speeches). Optional peers are imported inside functions; a
-missing one gives a row noted "not installed".
-
-Columns of the results DataFrame (:data:`COLUMNS`); MB are always 10^6 bytes:
-
-``section``
-    Benchmark section, e.g. ``"sentences"``.
-``tool``
-    Tool measured, e.g. ``"discourse"``, ``"pysbd"``.
-``input``
-    Input name, e.g. ``"seed"``, ``"seed_2mb"``, ``"inaugural+state_union"``.
-``mb``
-    Size of the text the tool processed, in MB of UTF-8 (less than the input when a slow
-    tool was timed on a sample; see ``note``).
+    ``import discourse`` timed inside fresh processes (median).
 ``sentences``
-    Number of sentences the tool produced (segmentation) or processed (other sections).
-``seconds``
-    Best wall-clock time (``time.perf_counter``) of one pass over the input, over ``runs``
-    timed runs, after an untimed warm-up (imports, lexicons); very short passes are looped.
-``sentences_per_s``, ``mb_per_s``
-    Throughput of the best run.
-``ratio``
-    ``mb_per_s`` divided by the reference tool's ``mb_per_s`` on the same input: 2.0 means
-    twice as fast as the reference (pySBD for ``sentences``; the baseline for ``baseline``,
-    ``vader`` and ``pipeline``; TextBlob's analyzer for ``sentiment``; one job for
-    ``corpus``).
-``peak_traced_mb``
-    Peak of the memory Python allocated during one extra, untimed call, traced with
-    :mod:`tracemalloc` (caches loaded by the warm-up are not counted).
-``max_rss_mb``
-    Peak resident set size of a run in a fresh process (``corpus``): the larger of the
-    process's own peak (``VmHWM`` on Linux) and its largest worker's
-    (``getrusage(RUSAGE_CHILDREN)``).
-``score``
-    Accuracy, e.g. ``"47/48"`` Golden Rules cases passed (empty when not applicable).
-``target``
-    The performance target of the row, its measured value and "met" or "missed".
-``runs``
-    Number of timed runs (fewer than ``repeat`` when a slow tool exhausted its time budget).
-``note``
-    Sampling, repeated text, "not installed", a missing input or an error.
+    Sentence segmentation, seconds per MB, against pySBD (timed on a sample: it is slow); the
+    Golden Rules score of each.
+``parallel``
+    :func:`discourse.run_corpus` on the speeches with 2 worker processes against 1.
+
+Output: a machine header (date, CPU, cores, Python, load) and one table, a row per
+comparison: what was measured and its seconds, the reference and its seconds, the ratio, the
+target and "pass"/"FAIL" ("-" without a target, "skipped" with the reason in the notes).
+``--markdown`` prints it as Markdown for the README; ``--json PATH`` also writes every timed
+run. Timing: ``time.perf_counter``; garbage is collected before each timed call of 0.2 s or
+more (a collection costs up to 0.3 s with pandas loaded: too much before short calls).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gc
 import json
 import os
 import platform
 import re
-import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import traceback
-import tracemalloc
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from functools import partial
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from discourse.errors import InvalidOptionError
-from discourse.text.sentences import golden_rules_score
-
-if TYPE_CHECKING:
-    import pandas as pd
+from typing import Any
 
 __all__ = [
-    "COLUMNS",
     "SECTIONS",
     "BenchConfig",
-    "BenchInput",
-    "format_header",
-    "format_markdown",
-    "format_table",
-    "load_inputs",
+    "BenchError",
+    "Row",
+    "Target",
+    "Timing",
+    "format_report",
+    "interleaved_calls",
+    "interleaved_processes",
+    "long_document",
     "machine_info",
     "main",
+    "parse_importtime",
+    "ratio",
     "run_benchmark",
-    "section",
 ]
 
-COLUMNS = (
-    "section",
-    "tool",
-    "input",
-    "mb",
-    "sentences",
-    "seconds",
-    "sentences_per_s",
-    "mb_per_s",
-    "ratio",
-    "peak_traced_mb",
-    "max_rss_mb",
-    "score",
-    "target",
-    "runs",
-    "note",
-)
-
 _REPO = Path(__file__).resolve().parents[1]
-DEFAULT_SEED = Path("seeds/tass_2017-04-04_lavrov_moscow_baku.txt")
-DEFAULT_CORPUS = (Path("data/corpus/inaugural"), Path("data/corpus/state_union"))
-DEFAULT_GOLDEN = Path("data/sentences/golden_rules_en.json")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_NAIVE = re.compile(r"(?<=[.!?])\s+")
+DEFAULT_SEED = _REPO / "seeds" / "tass_2017-04-04_lavrov_moscow_baku.txt"
+DEFAULT_TARGETS = _REPO / "data" / "targets" / "lavrov_2017.yaml"
+DEFAULT_CORPUS = (_REPO / "data" / "corpus" / "inaugural",
+                  _REPO / "data" / "corpus" / "state_union")
+DEFAULT_FNC = Path("/work/shared/benchmarks/news_stance/fnc1_competition_test_bodies.csv")
+DEFAULT_MANIFESTO = _REPO / "data" / "segmentation" / "manifesto_us.jsonl"
+DEFAULT_GOLDEN = _REPO / "data" / "sentences" / "golden_rules_en.json"
 _MB = 1_000_000
-_MIN_RUN = 0.02  # seconds; shorter runs are looped
-_GC_AFTER = 0.1  # seconds; collect garbage before a timed run that follows a longer call
-_WARMUP_PARAGRAPHS = 20  # a warm-up on this much text loads imports and lexicons
-_SUBPROCESS_TIMEOUT = 1800  # seconds; a corpus run that hangs must not hang the benchmark
+_NAIVE_SPLIT = r"(?<=[.!?])\s+"
+_SHORT_CALL = 0.2  # seconds: in-process calls shorter than this get more repetitions
+_TIMEOUT = 1800  # seconds: a process that hangs must not hang the benchmark
 
-# Targets (see the project brief); checked and printed in the ``target`` column.
-PIPELINE_MIN_SENTENCES_PER_S = 1500
-SENTIMENT_MAX_TIME_RATIO = 1.3
-KEYWORDS_MAX_SECONDS = 2.0
-IMPORT_MAX_SECONDS = 0.5
-CORPUS_MIN_SPEEDUP = 1.7
-CORPUS_MAX_SECONDS = 15.0
-CORPUS_MAX_RSS_GROWTH = 1.25  # the 10x corpus may use at most this much more memory
+# Targets of issue 18 (and issue 15's cost item): limits on discourse's time ÷ the reference's.
+COLD_VS_PANDAS = 1.6
+WARM_SEED = 2.0
+WARM_SEED_X20 = 1.5
+WARM_CORPUS = 2.0
+LONG_PER_5X_SIZE = 6.0
+CHARTS = 2.5
+STANCE_VS_SENTIMENT = 1.5
+IMPORT_SECONDS = 0.05
+SENTENCES_VS_PYSBD = 0.1  # at least 10 times pySBD's speed
+PARALLEL_2_VS_1 = 1 / 1.7  # a speed-up of at least 1.7 with 2 workers
 
-PEERS = ("textblob", "vaderSentiment", "pysbd", "blingfire")
+
+class BenchError(RuntimeError):
+    """A benchmarked command failed; the message has its last line of output."""
 
 
-# --------------------------------------------------------------------------- inputs
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class Timing:
+    """The timed runs of one call and the statistic that summarises them.
+
+    Examples
+    --------
+    >>> Timing("x", [0.3, 0.1, 0.2]).seconds, Timing("x", [0.3, 0.1, 0.2], "median").seconds
+    (0.1, 0.2)
+    >>> Timing("x", [0.3, 0.1], "median").runs
+    'median/2'
+    """
+
+    label: str
+    times: list[float]
+    stat: str = "best"  # "best", "median" or "once"
+    sentences: int | None = None
+    mb: float | None = None
+
+    @property
+    def seconds(self) -> float | None:
+        """The best (minimum) or median time; None without runs."""
+        if not self.times:
+            return None
+        return statistics.median(self.times) if self.stat == "median" else min(self.times)
+
+    @property
+    def runs(self) -> str:
+        """How the seconds were obtained, e.g. ``"best/5"``."""
+        return "once" if self.stat == "once" else f"{self.stat}/{len(self.times)}"
 
 
 @dataclass(frozen=True)
-class BenchInput:
-    """One benchmark input: its documents and the same text cut into paragraphs.
-
-    ``nbytes`` counts the paragraphs' UTF-8 bytes (blank lines between them not included);
-    ``note`` says how the input was sampled, if it was.
+class Target:
+    """An upper limit on a ratio (``unit="x"``) or on seconds (``unit="s"``).
 
     Examples
     --------
-    >>> inp = BenchInput.from_text("tiny", "One. Two.\\n\\nThree.")
-    >>> inp.paragraphs, inp.nbytes
-    (('One. Two.', 'Three.'), 15)
-    >>> BenchInput.from_documents("c", [("a", "A."), ("b", "B.\\n\\nC.")]).paragraphs
-    ('A.', 'B.', 'C.')
+    >>> t = Target(1.6)
+    >>> str(t), t.met(1.6), t.met(1.61)
+    ('≤ 1.60x', True, False)
+    >>> str(Target(0.05, "s", strict=True)), Target(0.05, "s", strict=True).met(0.05)
+    ('< 0.050 s', False)
     """
 
+    limit: float
+    unit: str = "x"
+    strict: bool = False
+
+    def met(self, value: float) -> bool:
+        """Whether ``value`` is within the limit."""
+        return value < self.limit if self.strict else value <= self.limit
+
+    def __str__(self) -> str:
+        sign = "<" if self.strict else "≤"
+        return f"{sign} {self.limit:.2f}x" if self.unit == "x" else f"{sign} {self.limit:.3f} s"
+
+
+def ratio(measured: float | None, reference: float | None) -> float | None:
+    """``measured / reference``, or None when either is missing or the reference is 0.
+
+    Examples
+    --------
+    >>> ratio(3.0, 2.0), ratio(None, 2.0), ratio(1.0, 0.0)
+    (1.5, None, None)
+    """
+    if measured is None or not reference:
+        return None
+    return measured / reference
+
+
+@dataclass
+class Row:
+    """One comparison: a measured call, its reference (optional), the target and notes.
+
+    Examples
+    --------
+    >>> row = Row("warm", "seed", Timing("pipeline", [0.3]), Timing("TextBlob", [0.2]), Target(2))
+    >>> round(row.ratio, 2), row.result
+    (1.5, 'pass')
+    >>> Row("warm", "fnc", None, note="no file").result
+    'skipped'
+    >>> Row("import", "import", Timing("import discourse", [0.1]), target=Target(0.05, "s")).result
+    'FAIL'
+    """
+
+    section: str
     name: str
-    paragraphs: tuple[str, ...]
-    nbytes: int
-    documents: tuple[tuple[str, str], ...] = ()
+    measured: Timing | None
+    reference: Timing | None = None
+    target: Target | None = None
     note: str = ""
 
-    @classmethod
-    def from_text(cls, name: str, text: str) -> BenchInput:
-        """One document; paragraphs split on blank lines, stripped, non-empty."""
-        return cls.from_documents(name, [(name, text)])
+    @property
+    def ratio(self) -> float | None:
+        """Measured seconds ÷ reference seconds (None without a reference)."""
+        if self.measured is None or self.reference is None:
+            return None
+        return ratio(self.measured.seconds, self.reference.seconds)
 
-    @classmethod
-    def from_paragraphs(cls, name: str, paragraphs: Iterable[str]) -> BenchInput:
-        """One document made of ``paragraphs`` separated by blank lines."""
-        paras = tuple(paragraphs)
-        return cls(name, paras, _nbytes(paras), ((name, "\n\n".join(paras)),))
+    @property
+    def value(self) -> float | None:
+        """What the target limits: the ratio, or the measured seconds for a seconds target."""
+        if self.target is not None and self.target.unit == "s":
+            return None if self.measured is None else self.measured.seconds
+        return self.ratio
 
-    @classmethod
-    def from_documents(
-        cls, name: str, documents: Iterable[tuple[str, str]], note: str = ""
-    ) -> BenchInput:
-        """Several ``(name, text)`` documents, analysed one by one where that matters."""
-        docs = tuple(documents)
-        paras = tuple(p for _, text in docs for p in split_paragraphs(text))
-        return cls(name, paras, _nbytes(paras), docs, note)
+    @property
+    def result(self) -> str:
+        """``"pass"``, ``"FAIL"``, ``"-"`` (no target) or ``"skipped"`` (nothing measured)."""
+        if self.measured is None or self.measured.seconds is None:
+            return "skipped"
+        if self.target is None or self.value is None:
+            return "-"
+        return "pass" if self.target.met(self.value) else "FAIL"
 
-    def head(self, max_bytes: int) -> BenchInput:
-        """The leading whole paragraphs that fit in ``max_bytes`` (at least one).
-
-        The sample is one document; use :meth:`head_documents` to keep documents whole.
-        """
-        kept: list[str] = []
-        size = 0
-        for p in self.paragraphs:
-            n = len(p.encode("utf-8"))
-            if kept and size + n > max_bytes:
-                break
-            kept.append(p)
-            size += n
-        return BenchInput(self.name, tuple(kept), size, ((self.name, "\n\n".join(kept)),))
-
-    def head_documents(self, max_bytes: int) -> BenchInput:
-        """The leading whole documents that fit in ``max_bytes`` (at least one)."""
-        kept: list[tuple[str, str]] = []
-        size = 0
-        for name, text in self.documents:
-            n = _nbytes(split_paragraphs(text))
-            if kept and size + n > max_bytes:
-                break
-            kept.append((name, text))
-            size += n
-        if len(kept) == len(self.documents):
-            return self
-        note = f"sample: first {len(kept)} of {len(self.documents)} documents"
-        return BenchInput.from_documents(self.name, kept, note)
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with every timed run."""
+        return {
+            "section": self.section,
+            "name": self.name,
+            "measured": None if self.measured is None else asdict(self.measured),
+            "measured_seconds": None if self.measured is None else self.measured.seconds,
+            "reference": None if self.reference is None else asdict(self.reference),
+            "reference_seconds": None if self.reference is None else self.reference.seconds,
+            "ratio": self.ratio,
+            "target": None if self.target is None else str(self.target),
+            "result": self.result,
+            "note": self.note,
+        }
 
 
-def _nbytes(paragraphs: Iterable[str]) -> int:
-    return sum(len(p.encode("utf-8")) for p in paragraphs)
+# --------------------------------------------------------------------------- timing
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Split on blank lines; return stripped, non-empty paragraphs.
-
-    Examples
-    --------
-    >>> split_paragraphs("A.\\n\\n  \\nB. C.\\n")
-    ['A.', 'B. C.']
-    """
-    return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+def _timed(fn: Callable[[], Any], collect: bool = True) -> float:
+    if collect:  # a full collection costs up to 0.3 s with pandas loaded: not before short calls
+        gc.collect()
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
 
 
-def _resolve(path: Path | str) -> Path:
-    """Relative paths are tried from the working directory, then from the repository."""
-    p = Path(path)
-    if p.is_absolute() or p.exists():
-        return p
-    return _REPO / p
+def interleaved_calls(
+    calls: Mapping[str, Callable[[], Any]], repeat: int, *, warmup: bool = True
+) -> dict[str, list[float]]:
+    """Time each call ``repeat`` times, alternating between them; return the times by label.
 
-
-def _corpus_folders(corpus: Path | str | Sequence[Path | str] | None) -> list[Path]:
-    if corpus is None:
-        return [_resolve(p) for p in DEFAULT_CORPUS]
-    if isinstance(corpus, (str, Path)):
-        return [_resolve(corpus)]
-    return [_resolve(p) for p in corpus]
-
-
-def _corpus_files(folders: Sequence[Path]) -> list[Path]:
-    return [f for d in folders if d.is_dir() for f in sorted(d.glob("*.txt"))]
-
-
-def load_inputs(
-    seed: Path | str | None = None,
-    corpus: Path | str | Sequence[Path | str] | None = None,
-    *,
-    target_mb: float = 2.0,
-    corpus_mb: float | None = None,
-) -> tuple[list[BenchInput], list[str]]:
-    """Build the standard inputs: the seed, the seed replicated, and the corpus.
-
-    Parameters
-    ----------
-    seed : path, optional
-        A plain-text article (default ``seeds/tass_2017-04-04_lavrov_moscow_baku.txt``).
-    corpus : path or sequence of paths, optional
-        Folders of ``*.txt`` files, one document each (default ``data/corpus/inaugural`` and
-        ``data/corpus/state_union``: 124 speeches). The input is named after the folders,
-        joined by "+".
-    target_mb : float, default 2.0
-        The seed's paragraphs are repeated (blank-line separated) until at least this size.
-    corpus_mb : float, optional
-        Keep only the leading whole documents of the corpus that fit in this many MB.
-
-    Returns
-    -------
-    inputs : list of BenchInput
-    missing : list of str
-        One message per input that could not be read (the benchmark reports, not fails).
+    Each call runs once untimed first (imports, lexicons, caches) when ``warmup``. Calls
+    shorter than 0.2 s get more repetitions (up to 30, about 1 s per call), as noise matters
+    more for them; garbage is collected before each timed run of longer calls only.
 
     Examples
     --------
-    >>> inputs, missing = load_inputs("no/such.txt", "no/such/dir")
-    >>> inputs, len(missing)
-    ([], 2)
+    >>> times = interleaved_calls({"a": lambda: None, "b": lambda: sum(range(10))}, 2)
+    >>> sorted(times), len(times["a"]) >= 2
+    (['a', 'b'], True)
     """
-    inputs: list[BenchInput] = []
-    missing: list[str] = []
-    seed_path = _resolve(seed if seed is not None else DEFAULT_SEED)
-    if seed_path.is_file():
-        article = BenchInput.from_text("seed", seed_path.read_text(encoding="utf-8"))
-        inputs.append(article)
-        if article.nbytes:
-            copies = -(-int(target_mb * _MB) // article.nbytes)  # ceiling division
-            inputs.append(
-                BenchInput.from_paragraphs(f"seed_{target_mb:g}mb", article.paragraphs * copies)
-            )
-    else:
-        missing.append(f"seed: no file {seed_path}")
-    folders = _corpus_folders(corpus)
-    files = _corpus_files(folders)
-    if files:
-        docs = [(f"{f.parent.name}/{f.stem}", f.read_text(encoding="utf-8")) for f in files]
-        speeches = BenchInput.from_documents("+".join(d.name for d in folders), docs)
-        if corpus_mb is not None:
-            speeches = speeches.head_documents(int(corpus_mb * _MB))
-        inputs.append(speeches)
-    else:
-        missing.append(f"corpus: no *.txt files in {', '.join(map(str, folders))}")
-    return inputs, missing
+    first = {label: _timed(fn) for label, fn in calls.items()} if warmup else {}
+    slowest = max(first.values(), default=_SHORT_CALL)
+    if slowest < _SHORT_CALL:
+        repeat = max(repeat, min(30, int(1.0 / max(slowest, 1e-4))))
+    times: dict[str, list[float]] = {label: [] for label in calls}
+    for _ in range(max(1, repeat)):
+        for label, fn in calls.items():
+            times[label].append(_timed(fn, collect=slowest >= _SHORT_CALL))
+    return times
 
 
-# --------------------------------------------------------------------------- config / registry
+def _env() -> dict[str, str]:
+    """The environment of a fresh process that imports this very checkout."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_REPO), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _run(args: Sequence[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    """Run a process; return its wall time and result; raise BenchError if it fails."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        list(args), capture_output=True, text=True, env=_env(), timeout=_TIMEOUT, check=False
+    )
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        lines = (proc.stderr or proc.stdout or "").strip().splitlines()
+        raise BenchError(
+            f"{' '.join(args[:4])} ... exited {proc.returncode}: "
+            f"{lines[-1] if lines else 'no output'}"
+        )
+    return wall, proc
+
+
+def interleaved_processes(
+    commands: Mapping[str, Sequence[str]], runs: int, *, warmup: bool = True
+) -> dict[str, list[float]]:
+    """Wall time of fresh processes, ``runs`` of each command, alternating between them.
+
+    One untimed run of each first fills the file cache and compiles bytecode.
+
+    Examples
+    --------
+    >>> t = interleaved_processes({"pass": [sys.executable, "-c", "pass"]}, 1, warmup=False)
+    >>> len(t["pass"]), t["pass"][0] > 0
+    (1, True)
+    """
+    if warmup:
+        for args in commands.values():
+            _run(args)
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(max(1, runs)):
+        for label, args in commands.items():
+            times[label].append(_run(args)[0])
+    return times
+
+
+# --------------------------------------------------------------------------- config, registry
 
 
 @dataclass
 class BenchConfig:
-    """What every section receives.
+    """Inputs and repetitions of a run; ``quick`` scales it down (see :meth:`scaled`)."""
 
-    ``slow_sample_bytes`` / ``slow_over_bytes``: a slow tool (pySBD) is timed on the leading
-    ``slow_sample_bytes`` of any input larger than ``slow_over_bytes``; throughput per MB is
-    what is compared, so a sample of the same text is enough. ``budget_seconds``: stop
-    repeating a (tool, input) pair once its runs have taken this long (at least one run).
-    ``memory``: trace peak memory in one extra untimed call (of at most
-    ``trace_sentences`` sentences in the ``sentiment`` section). ``seed_path`` and
-    ``corpus_files`` are the files behind the inputs, for the sections that start fresh
-    processes (``import``, ``corpus``). ``cache`` holds values shared between sections
-    (discourse's sentences of each input).
-    """
-
-    inputs: list[BenchInput]
-    repeat: int = 3
+    seed: Path = DEFAULT_SEED
+    targets: Path = DEFAULT_TARGETS
+    corpus: tuple[Path, ...] = DEFAULT_CORPUS
+    fnc: Path = DEFAULT_FNC
+    manifesto: Path = DEFAULT_MANIFESTO
+    golden: Path = DEFAULT_GOLDEN
     quick: bool = False
-    missing: list[str] = field(default_factory=list)
-    slow_sample_bytes: int = 200_000
-    slow_over_bytes: int = 1_000_000
-    budget_seconds: float = 10.0
-    memory: bool = True
-    trace_sentences: int = 1000
-    seed_path: Path | None = None
-    corpus_files: list[Path] = field(default_factory=list)
-    corpus_name: str = "corpus"
-    cache: dict[Any, Any] = field(default_factory=dict)
+    runs: int = 5  # fresh processes per command (median)
+    repeat: int = 5  # in-process repetitions (best)
+    seed_copies: int = 20
+    fnc_bodies: int = 300
+    long_mb: tuple[float, float] = (1.0, 5.0)
+    corpus_mb: float | None = None  # keep the leading whole speeches that fit (stance, parallel)
+    progress: Callable[[str], None] | None = None
+
+    @classmethod
+    def scaled(cls, quick: bool = False, **overrides: Any) -> BenchConfig:
+        """The full run's settings, or the quick run's: fewer runs, 100 FNC-1 bodies, 0.1 /
+        0.5 MB long documents, the leading 0.5 MB of speeches for ``stance``, ``sentences``
+        and ``parallel``, no warm-up run for ``charts``.
+
+        Examples
+        --------
+        >>> BenchConfig.scaled(quick=True).long_mb
+        (0.1, 0.5)
+        """
+        if quick:
+            values: dict[str, Any] = {"runs": 3, "repeat": 2, "long_mb": (0.1, 0.5),
+                                      "corpus_mb": 0.5, "fnc_bodies": 100}
+        else:
+            values = {}
+        return cls(quick=quick, **{**values, **overrides})
+
+    def say(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(message)
 
 
-Section = Callable[[BenchConfig], list[dict[str, Any]]]
+Section = Callable[[BenchConfig], list[Row]]
 
-#: Registered sections, name -> function returning result rows.
+#: Registered sections in the order they run: name -> function returning rows.
 SECTIONS: dict[str, Section] = {}
 
 
 def section(name: str) -> Callable[[Section], Section]:
-    """Register a benchmark section under ``name``.
-
-    Examples
-    --------
-    >>> @section("noop")
-    ... def _noop(config):
-    ...     return []
-    >>> "noop" in SECTIONS
-    True
-    >>> del SECTIONS["noop"]
-    """
+    """Register a section under ``name`` (in definition order)."""
 
     def register(fn: Section) -> Section:
         SECTIONS[name] = fn
@@ -391,568 +405,167 @@ def section(name: str) -> Callable[[Section], Section]:
     return register
 
 
-def _loops(seconds: float) -> int:
-    return 1 if seconds >= _MIN_RUN else min(10_000, int(_MIN_RUN / max(seconds, 1e-7)) + 1)
+# --------------------------------------------------------------------------- inputs
 
 
-def _best_time(
-    fn: Callable[[], Any],
-    repeat: int,
-    budget: float,
-    warmup: Callable[[], Any] | None = None,
-) -> tuple[float, Any, int]:
-    """Run ``fn`` up to ``repeat`` times; return (best seconds per call, its result, runs).
+def _split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n[ \t\r\f\v]*\n", text) if p.strip()]
 
-    The first, untimed call warms caches; ``warmup`` replaces it with a cheaper call (a
-    small slice of a large input). Calls much faster than the timer's useful resolution are
-    looped (like ``timeit``'s autorange) so that one timed run lasts about 20 ms or more.
-    Garbage is collected before a timed run that follows a long call, so that the previous
-    call's garbage does not pause this one (a full collection costs tens of milliseconds
-    with TextBlob, NLTK and pandas loaded, too much to pay before every short run).
+
+def seed_repeated(text: str, copies: int) -> str:
+    """The article with its body (from the line of its first body sentence) ``copies`` times.
+
+    Examples
+    --------
+    >>> doc = seed_repeated("Peace talks resume\\n\\nGENEVA (Reuters) - Talks resumed.", 2)
+    >>> doc.count("Talks resumed."), doc.startswith("Peace talks resume")
+    (2, True)
     """
-    t0 = time.perf_counter()
-    result: Any = (warmup or fn)()
-    dt = time.perf_counter() - t0
-    spent = dt if warmup is None else 0.0
-    loops = _loops(dt) if warmup is None else 1
-    best = float("inf")
-    runs = 0
-    for _ in range(max(1, repeat)):
-        if dt >= _GC_AFTER:
-            gc.collect()
-        t0 = time.perf_counter()
-        for _ in range(loops):
-            result = fn()
-        dt = time.perf_counter() - t0
-        best = min(best, dt / loops)
-        spent += dt
-        runs += 1
-        if warmup is not None and runs == 1:
-            loops = _loops(dt)
-        if spent >= budget:
+    import discourse
+
+    frame = discourse.read_article(text).to_frame()
+    body = frame.loc[frame["kind"] == "body", "start"]
+    first = int(body.iloc[0]) if len(body) else 0
+    line = text.rfind("\n", 0, first) + 1
+    return text[:line] + "\n\n".join([text[line:].strip()] * copies) + "\n"
+
+
+def fnc_bodies(path: Path, limit: int | None = None) -> list[tuple[str, str]] | None:
+    """Distinct FNC-1 bodies ``(body_id, text)`` in file order; None when the file is absent.
+
+    Examples
+    --------
+    >>> fnc_bodies(Path("no/such.csv")) is None
+    True
+    """
+    if not path.is_file():
+        return None
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = (row.get("articleBody") or "").strip()
+            if text and text not in seen:
+                seen.add(text)
+                out.append((row.get("Body ID") or str(len(out)), text))
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+def _speeches(folders: Iterable[Path]) -> list[tuple[str, str]]:
+    files = [f for d in folders if d.is_dir() for f in sorted(d.glob("*.txt"))]
+    return [(f"{f.parent.name}/{f.stem}", f.read_text(encoding="utf-8")) for f in files]
+
+
+def _manifesto(path: Path, per_paragraph: int = 5) -> list[tuple[str, str]]:
+    if not path.is_file():
+        return []
+    docs = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            sents = record.get("sentences", [])
+            paras = [" ".join(sents[i:i + per_paragraph])
+                     for i in range(0, len(sents), per_paragraph)]
+            docs.append((str(record.get("doc_id")), "\n\n".join(paras)))
+    return docs
+
+
+def _nbytes(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _size(nbytes: int) -> str:
+    """``"4.91 MB"``, or ``"99.8 kB"`` under 0.1 MB."""
+    return f"{nbytes / _MB:.2f} MB" if nbytes >= 100_000 else f"{nbytes / 1000:.3g} kB"
+
+
+def interleave(*sources: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Merge document lists so that each is spread evenly over the result (by bytes).
+
+    Examples
+    --------
+    >>> a = [("a1", "x" * 10), ("a2", "x" * 10)]
+    >>> b = [("b1", "y" * 20)]
+    >>> [name for name, _ in interleave(a, b)]
+    ['a1', 'b1', 'a2']
+    """
+    keyed = []
+    for index, docs in enumerate(sources):
+        total = sum(_nbytes(t) for _, t in docs) or 1
+        done = 0
+        for doc in docs:
+            keyed.append((done / total, index, doc))
+            done += _nbytes(doc[1])
+    return [doc for *_, doc in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+
+def long_document(documents: Iterable[tuple[str, str]], max_bytes: int) -> tuple[str, int, int]:
+    """Whole paragraphs of ``documents``, no paragraph twice, up to ``max_bytes`` of UTF-8.
+
+    Returns ``(text, bytes, documents used)``; paragraphs are separated by blank lines.
+
+    Examples
+    --------
+    >>> docs = [("a", "One.\\n\\nTwo."), ("b", "One.\\n\\nThree four.")]
+    >>> long_document(docs, 100)
+    ('One.\\n\\nTwo.\\n\\nThree four.', 23, 2)
+    """
+    seen: set[str] = set()
+    kept: list[str] = []
+    size = used = 0
+    for _, text in documents:
+        fresh = [p for p in _split_paragraphs(text) if p not in seen]
+        if not fresh:
+            continue
+        used += 1
+        for p in fresh:
+            n = _nbytes(p) + 2 * bool(kept)
+            if size + n > max_bytes:
+                return "\n\n".join(kept), size, used
+            seen.add(p)
+            kept.append(p)
+            size += n
+    return "\n\n".join(kept), size, used
+
+
+def _head_documents(docs: list[tuple[str, str]], mb: float | None) -> list[tuple[str, str]]:
+    if mb is None:
+        return docs
+    kept, size = [], 0
+    for doc in docs:
+        size += _nbytes(doc[1])
+        if kept and size > mb * _MB:
             break
-    return best, result, runs
+        kept.append(doc)
+    return kept
 
 
-def _traced_peak(fn: Callable[[], Any]) -> float:
-    """Peak MB that Python allocated during one call of ``fn`` (tracemalloc)."""
-    if tracemalloc.is_tracing():  # e.g. python -X tracemalloc: measure from here
-        start, _ = tracemalloc.get_traced_memory()
-        tracemalloc.reset_peak()
-        fn()
-        return (tracemalloc.get_traced_memory()[1] - start) / _MB
-    tracemalloc.start()
-    try:
-        fn()
-        return tracemalloc.get_traced_memory()[1] / _MB
-    finally:
-        tracemalloc.stop()
-
-
-def _per(amount: float | None, seconds: float | None) -> float | None:
-    return amount / seconds if amount is not None and seconds else None
-
-
-def _row(sec: str, tool: str, inp: str, **values: Any) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(COLUMNS)
-    row.update(section=sec, tool=tool, input=inp, note="", score="", target="")
-    row.update(values)
-    return row
-
-
-def _join(*notes: str) -> str:
-    return "; ".join(n for n in notes if n)
-
-
-def _timed(
-    sec: str,
-    tool: str,
-    inp: BenchInput,
-    fn: Callable[[], Any],
-    config: BenchConfig,
-    *,
-    mb: float | None = None,
-    sentences: int | None = None,
-    warmup: Callable[[], Any] | None = None,
-    trace: Callable[[], Any] | None = None,
-    note: str = "",
-    **values: Any,
-) -> dict[str, Any]:
-    """Time ``fn`` (it returns the number of sentences, unless ``sentences`` is given).
-
-    The peak memory is traced on ``trace`` (default: ``fn`` itself); tracemalloc slows
-    Python code 5-12 times, so sections pass a smaller call whose peak is the same (one
-    paragraph at a time, the largest document) or say in their title what was traced.
-    """
-    seconds, result, runs = _best_time(fn, config.repeat, config.budget_seconds, warmup)
-    n = result if sentences is None else sentences
-    mb = inp.nbytes / _MB if mb is None else mb
-    return _row(
-        sec,
-        tool,
-        inp.name,
-        mb=mb,
-        sentences=n,
-        seconds=seconds,
-        sentences_per_s=_per(n, seconds),
-        mb_per_s=_per(mb, seconds),
-        peak_traced_mb=_traced_peak(trace or fn) if config.memory else None,
-        runs=runs,
-        note=_join(inp.note, note),
-        **values,
-    )
-
-
-def _not_installed(sec: str, tool: str, config: BenchConfig, error: ImportError) -> list[dict]:
-    note = f"not installed ({error.name or error})"
-    return [_row(sec, tool, inp.name, note=note) for inp in config.inputs]
-
-
-def _add_ratio(rows: list[dict[str, Any]], reference: str) -> None:
-    ref = {r["input"]: r["mb_per_s"] for r in rows if r["tool"] == reference}
-    for r in rows:
-        base = ref.get(r["input"])
-        if base and r["mb_per_s"] is not None:
-            r["ratio"] = r["mb_per_s"] / base
-
-
-def _check(met: bool, text: str) -> str:
-    return f"{text}: {'met' if met else 'MISSED'}"
-
-
-def _our_sentences(config: BenchConfig, inp: BenchInput) -> list[str]:
-    """discourse's sentences of an input, paragraph by paragraph (cached per run)."""
-    key = ("sentences", inp.name)
-    if key not in config.cache:
-        from discourse.text.sentences import split_sentences
-
-        config.cache[key] = [s.text for p in inp.paragraphs for s in split_sentences(p)]
-    return config.cache[key]
-
-
-def _repeats_note(sentences: Sequence[str]) -> str:
-    """A note when most sentences repeat (the replicated seed): caches then flatter."""
-    distinct = len(set(sentences))
-    if sentences and distinct < 0.5 * len(sentences):
-        return f"repeated text: {distinct:,} distinct of {len(sentences):,} sentences"
-    return ""
-
-
-def _sampled(inp: BenchInput, config: BenchConfig) -> tuple[BenchInput, str]:
-    if inp.nbytes > config.slow_over_bytes:
-        used = inp.head(config.slow_sample_bytes)
-        return used, f"sample: first {used.nbytes / _MB:.2f} MB"
-    return inp, ""
-
-
-def _warm_text(inp: BenchInput) -> str:
-    return "\n\n".join(inp.paragraphs[:_WARMUP_PARAGRAPHS])
-
-
-# --------------------------------------------------------------------------- sentences
-
-
-def _discourse_segmenter() -> Callable[[str], list[str]]:
-    from discourse.text.sentences import split_sentences
-
-    return lambda text: [s.text for s in split_sentences(text)]
-
-
-def _discourse_bounds() -> Callable[[str], list[tuple[int, int]]]:
-    from discourse.text.sentences import sentence_bounds
-
-    return sentence_bounds
-
-
-def _pysbd_segmenter() -> Callable[[str], list[str]]:
-    import pysbd  # optional peer
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=False).segment
-
-
-def _blingfire_segmenter() -> Callable[[str], list[str]]:
-    import blingfire  # optional peer
-
-    return lambda text: blingfire.text_to_sentences(text).split("\n")
-
-
-def _naive_segmenter() -> Callable[[str], list[str]]:
-    return _NAIVE.split
-
-
-@dataclass(frozen=True)
-class _Tool:
-    name: str
-    factory: Callable[[], Callable[[str], Sequence[Any]]]
-    slow: bool = False
-    golden: bool = True  # sentence_bounds returns offsets: scored through split_sentences
-
-
-_SENTENCE_TOOLS = (
-    _Tool("discourse", _discourse_segmenter),
-    _Tool("discourse.bounds", _discourse_bounds, golden=False),
-    _Tool("pysbd", _pysbd_segmenter, slow=True),
-    _Tool("blingfire", _blingfire_segmenter),
-    _Tool("naive_regex", _naive_segmenter),
-)
-_SENTENCE_REFERENCE = "pysbd"
-
-
-def _as_text(sentence: object) -> str:
-    return sentence if isinstance(sentence, str) else str(getattr(sentence, "text", sentence))
-
-
-def _segment_all(paras: tuple[str, ...], segment: Callable[[str], Sequence[Any]]) -> int:
-    return sum(len(segment(p)) for p in paras)
-
-
-@section("sentences")
-def _bench_sentences(config: BenchConfig) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for tool in _SENTENCE_TOOLS:
-        try:
-            segment = tool.factory()
-        except ImportError as exc:
-            rows += _not_installed("sentences", tool.name, config, exc)
-            continue
-        if tool.golden:
-            passed, total, _ = golden_rules_score(segment, _resolve(DEFAULT_GOLDEN))
-            score = f"{passed}/{total}"
-        else:
-            score = "(as discourse)"
-        for inp in config.inputs:
-            used, note = _sampled(inp, config) if tool.slow else (inp, "")
-            fn = partial(_segment_all, used.paragraphs, segment)
-            head = partial(_segment_all, used.paragraphs[:_WARMUP_PARAGRAPHS], segment)
-            rows.append(
-                _timed("sentences", tool.name, used, fn, config, trace=head, score=score, note=note)
-            )
-    _add_ratio(rows, _SENTENCE_REFERENCE)
-    return _by_input(rows, config)
-
-
-def _by_input(rows: list[dict[str, Any]], config: BenchConfig) -> list[dict[str, Any]]:
-    order = {inp.name: i for i, inp in enumerate(config.inputs)}
-    return sorted(rows, key=lambda r: order.get(r["input"], len(order)))  # tools side by side
-
-
-# --------------------------------------------------------------------------- end to end
-
-BASELINE_TOOL = "pysbd+TextBlob"
-
-
-def _baseline_pipeline(paras: Sequence[str], segment: Callable[[str], list[str]], blob: Any) -> int:
-    # What a researcher would write: sentences, then a TextBlob per sentence.
-    n = 0
-    for p in paras:
-        for s in segment(p):
-            blob(s).sentiment  # noqa: B018  (the property computes the score)
-            n += 1
-    return n
-
-
-@section("baseline")
-def _bench_baseline(config: BenchConfig) -> list[dict[str, Any]]:
-    try:
-        from textblob import TextBlob
-
-        segment = _pysbd_segmenter()
-    except ImportError as exc:
-        return _not_installed("baseline", BASELINE_TOOL, config, exc)
-    rows = []
-    for inp in config.inputs:
-        used, note = _sampled(inp, config)
-        fn = partial(_baseline_pipeline, used.paragraphs, segment, TextBlob)
-        warm = partial(_baseline_pipeline, used.paragraphs[:_WARMUP_PARAGRAPHS], segment, TextBlob)
-        rows.append(
-            _timed("baseline", BASELINE_TOOL, used, fn, config, warmup=warm, trace=warm, note=note)
-        )
-    return rows
-
-
-def _vader_all(sentences: Sequence[str], score: Callable[[str], Any]) -> int:
-    for s in sentences:
-        score(s)
-    return len(sentences)
-
-
-@section("vader")
-def _bench_vader(config: BenchConfig) -> list[dict[str, Any]]:
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    except ImportError as exc:
-        return _not_installed("vader", "vaderSentiment", config, exc)
-    score = SentimentIntensityAnalyzer().polarity_scores
-    rows = []
-    for inp in config.inputs:
-        sents = _our_sentences(config, inp)
-        fn = partial(_vader_all, sents, score)
-        warm = partial(_vader_all, sents[:200], score)
-        rows.append(_timed("vader", "vaderSentiment", inp, fn, config, warmup=warm, trace=warm))
-    return rows
-
-
-def _largest(documents: Sequence[tuple[str, str]]) -> tuple[str, str]:
-    return max(documents, key=lambda doc: len(doc[1]))
-
-
-def _analyze_all(documents: Sequence[tuple[str, str]]) -> int:
+def _load_targets(config: BenchConfig) -> Any:
     import discourse
 
-    return sum(len(discourse.analyze(text).sentences) for _, text in documents)
+    return discourse.load_targets(config.targets)
 
 
-@section("pipeline")
-def _bench_pipeline(config: BenchConfig) -> list[dict[str, Any]]:
-    rows = []
-    for inp in config.inputs:
-        fn = partial(_analyze_all, inp.documents)
-        warm = partial(_analyze_all, [("warm-up", _warm_text(inp))])
-        largest = partial(_analyze_all, [_largest(inp.documents)])
-        rows.append(
-            _timed(
-                "pipeline",
-                "discourse.analyze",
-                inp,
-                fn,
-                config,
-                warmup=warm,
-                trace=largest,
-                note=_repeats_note(_our_sentences(config, inp)),
-            )
-        )
-    for r in rows:
-        if r["sentences_per_s"] is not None:
-            r["target"] = _check(
-                r["sentences_per_s"] >= PIPELINE_MIN_SENTENCES_PER_S,
-                f"≥ {PIPELINE_MIN_SENTENCES_PER_S:,} sentences/s",
-            )
-    return rows
+# --------------------------------------------------------------------------- sections
 
 
-# --------------------------------------------------------------------------- sentiment
-
-SENTIMENT_REFERENCE = "textblob.PatternAnalyzer"
-
-
-def _score_sentiment(sentences: list[str], columns: str) -> int:
-    import discourse
-
-    return len(discourse.score_sentiment(sentences, columns=columns))
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "discourse.cli", *args]
 
 
-def _each(sentences: Sequence[str], fn: Callable[[str], Any]) -> int:
-    for s in sentences:
-        fn(s)
-    return len(sentences)
+_TEXTBLOB_SCRIPT = f"""import re, sys
+from textblob import TextBlob
+text = open(sys.argv[1], encoding="utf-8").read()
+for s in re.split(r"{_NAIVE_SPLIT}", text):
+    if s.strip():
+        TextBlob(s).sentiment
+"""
 
 
-def _textblob_sentiment(text: str) -> Any:
-    from textblob import TextBlob
-
-    return TextBlob(text).sentiment
-
-
-def _sentiment_tools() -> list[tuple[str, Callable[[list[str]], int] | ImportError]]:
-    tools: list[tuple[str, Callable[[list[str]], int] | ImportError]] = [
-        ("discourse.score_sentiment", partial(_score_sentiment, columns="all")),
-        ("score_sentiment(columns='combined')", partial(_score_sentiment, columns="combined")),
-    ]
-    try:
-        from textblob.sentiments import PatternAnalyzer
-
-        analyze = PatternAnalyzer().analyze
-        tools += [
-            (SENTIMENT_REFERENCE, lambda sents: _each(sents, analyze)),
-            ("TextBlob(s).sentiment", lambda sents: _each(sents, _textblob_sentiment)),
-        ]
-    except ImportError as exc:
-        tools += [(SENTIMENT_REFERENCE, exc)]
-    return tools
-
-
-@section("sentiment")
-def _bench_sentiment(config: BenchConfig) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for name, tool in _sentiment_tools():
-        if isinstance(tool, ImportError):
-            rows += _not_installed("sentiment", name, config, tool)
-            continue
-        for inp in config.inputs:
-            sents = _our_sentences(config, inp)
-            note = _repeats_note(sents)
-            if note and name.startswith(("discourse", "score_sentiment")):
-                note += " (score_sentiment scores each distinct sentence once)"
-            rows.append(
-                _timed(
-                    "sentiment",
-                    name,
-                    inp,
-                    partial(tool, sents),
-                    config,
-                    warmup=partial(tool, sents[:200]),
-                    trace=partial(tool, sents[: config.trace_sentences]),
-                    note=note,
-                )
-            )
-    _add_ratio(rows, SENTIMENT_REFERENCE)
-    for r in rows:
-        if r["tool"] == "discourse.score_sentiment" and r["ratio"]:
-            time_ratio = 1 / r["ratio"]
-            r["target"] = _check(
-                time_ratio <= SENTIMENT_MAX_TIME_RATIO,
-                f"time {time_ratio:.2f}x TextBlob's (≤ {SENTIMENT_MAX_TIME_RATIO}x)",
-            )
-    return _by_input(rows, config)
-
-
-# --------------------------------------------------------------------------- keywords, topics
-
-
-def _keywords(documents: dict[str, str]) -> Any:
-    from discourse.steps.keywords import keyword_frequencies
-
-    return keyword_frequencies(documents, by="document")
-
-
-def _keywords_cold(documents: dict[str, str]) -> float:
-    from discourse.lexicon.dictionary import default_dictionary
-
-    default_dictionary.cache_clear()  # a fresh dictionary: empty word-type cache
-    gc.collect()
-    t0 = time.perf_counter()
-    _keywords(documents)
-    return time.perf_counter() - t0
-
-
-@section("keywords")
-def _bench_keywords(config: BenchConfig) -> list[dict[str, Any]]:
-    rows = []
-    for inp in config.inputs:
-        docs = dict(inp.documents)
-        n = len(_our_sentences(config, inp))
-        rows.append(
-            _timed(
-                "keywords",
-                "keyword_frequencies",
-                inp,
-                partial(_keywords, docs),
-                config,
-                sentences=n,
-                note=f"{len(docs)} document{'s' * (len(docs) != 1)}",
-            )
-        )
-        cold = _keywords_cold(docs)
-        rows.append(
-            _row(
-                "keywords",
-                "keyword_frequencies (cold)",
-                inp.name,
-                mb=inp.nbytes / _MB,
-                sentences=n,
-                seconds=cold,
-                sentences_per_s=_per(n, cold),
-                mb_per_s=_per(inp.nbytes / _MB, cold),
-                runs=1,
-                note=_join(inp.note, "first call after a fresh dictionary"),
-            )
-        )
-    for r in rows:
-        r["target"] = _check(r["seconds"] < KEYWORDS_MAX_SECONDS, f"< {KEYWORDS_MAX_SECONDS:g} s")
-    return rows
-
-
-def _sentence_frames(config: BenchConfig, inp: BenchInput) -> list[Any]:
-    key = ("frames", inp.name)
-    if key not in config.cache:
-        from discourse.text.reading import read_article
-
-        config.cache[key] = [read_article(text).to_frame() for _, text in inp.documents]
-    return config.cache[key]
-
-
-def _segment_sentences_all(frames: Sequence[Any]) -> int:
-    from discourse.steps.topics.segmentation import segment_sentences
-
-    for frame in frames:
-        para = frame["paragraph_id"].tolist()
-        starts = [i for i in range(1, len(para)) if para[i] != para[i - 1]]
-        segment_sentences(frame["text"].tolist(), paragraph_breaks=starts)
-    return sum(len(f) for f in frames)
-
-
-def _segment_topics_all(frames: Sequence[Any]) -> int:
-    from discourse.steps.topics.topics import segment_topics
-
-    for frame in frames:
-        segment_topics(frame)
-    return sum(len(f) for f in frames)
-
-
-@section("topics")
-def _bench_topics(config: BenchConfig) -> list[dict[str, Any]]:
-    rows = []
-    for name, fn in (
-        ("segment_sentences", _segment_sentences_all),
-        ("segment_topics", _segment_topics_all),
-    ):
-        for inp in config.inputs:
-            frames = _sentence_frames(config, inp)
-            largest = partial(fn, [max(frames, key=len)])
-            rows.append(
-                _timed(
-                    "topics",
-                    name,
-                    inp,
-                    partial(fn, frames),
-                    config,
-                    warmup=partial(fn, frames[:1]),
-                    trace=largest,
-                )
-            )
-    return _by_input(rows, config)
-
-
-# --------------------------------------------------------------------------- fresh processes
-
-
-def _env() -> dict[str, str]:
-    """The environment of a fresh process that imports this very package."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_REPO), env.get("PYTHONPATH")) if p)
-    return env
-
-
-def _run(args: Sequence[str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
-    t0 = time.perf_counter()
-    proc = subprocess.run(
-        list(args),
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=cwd,
-        timeout=_SUBPROCESS_TIMEOUT,
-        check=False,
-    )
-    return time.perf_counter() - t0, proc
-
-
-def _failure(proc: subprocess.CompletedProcess) -> str:
-    lines = (proc.stderr or proc.stdout or "").strip().splitlines()
-    return f"failed (exit {proc.returncode}): {lines[-1] if lines else 'no output'}"
-
-
-_IMPORT_CODE = (
-    "import time; t = time.perf_counter(); import discourse; print(time.perf_counter() - t)"
-)
-_IMPORT_RUNS = 5
-
-
-def parse_importtime(stderr: str, top: int = 3) -> list[tuple[str, float, float]]:
-    """The top-level imports with most cumulative time in ``python -X importtime`` output.
-
-    Returns ``(module, cumulative seconds, self seconds)``, largest first. Nested imports
-    are not listed: their time is inside their top-level import's cumulative time.
+def parse_importtime(stderr: str, top: int = 3) -> list[tuple[str, float]]:
+    """The top-level imports with most cumulative seconds in ``python -X importtime`` output.
 
     Examples
     --------
@@ -961,359 +574,412 @@ def parse_importtime(stderr: str, top: int = 3) -> list[tuple[str, float, float]
     ... import time:       800 |        800 |   pandas.core
     ... import time:        50 |         50 | json'''
     >>> parse_importtime(log, top=2)
-    [('pandas', 0.0009, 0.0001), ('json', 5e-05, 5e-05)]
+    [('pandas', 0.0009), ('json', 5e-05)]
     """
     found = []
     for line in stderr.splitlines():
         parts = line.split("|")
-        if not line.startswith("import time:") or len(parts) != 3:
+        if not line.startswith("import time:") or len(parts) != 3 or not parts[1].strip().isdigit():
             continue
-        try:
-            own = int(parts[0].removeprefix("import time:"))
-            cumulative = int(parts[1])
-        except ValueError:  # the header line
-            continue
-        name = parts[2]
-        if name[1:2] != " ":  # one space after "|" at top level, more when nested
-            found.append((name.strip(), cumulative / 1e6, own / 1e6))
+        if parts[2][1:2] != " ":  # one space after "|" at top level, more when nested
+            found.append((parts[2].strip(), int(parts[1]) / 1e6))
     return sorted(found, key=lambda t: -t[1])[:top]
 
 
-@section("import")
-def _bench_import(config: BenchConfig) -> list[dict[str, Any]]:
-    exe = sys.executable
-    rows = []
-    start = [_run([exe, "-c", "pass"])[0] for _ in range(_IMPORT_RUNS)]
-    rows.append(
-        _row(
-            "import",
-            "python -c pass",
-            "-",
-            seconds=min(start),
-            runs=len(start),
-            note="interpreter start-up, wall time (for reference)",
-        )
-    )
-    times, proc = [], None
-    for _ in range(_IMPORT_RUNS):
-        _, proc = _run([exe, "-c", _IMPORT_CODE])
-        if proc.returncode:
-            break
-        times.append(float(proc.stdout.strip().splitlines()[-1]))
-    if times:
-        rows.append(
-            _row(
-                "import",
-                "import discourse",
-                "-",
-                seconds=min(times),
-                runs=len(times),
-                target=_check(min(times) <= IMPORT_MAX_SECONDS, f"≤ {IMPORT_MAX_SECONDS:g} s"),
-                note="inside a fresh process",
-            )
-        )
-    else:
-        rows.append(_row("import", "import discourse", "-", note=_failure(proc)))
-    if config.seed_path is None:
-        rows.append(_row("import", "discourse analyze (cold)", "seed", note="no seed file"))
-        return rows
-    rows += _cold_start(config, exe)
-    return rows
-
-
-def _cold_start(config: BenchConfig, exe: str) -> list[dict[str, Any]]:
-    seed = str(config.seed_path)
-    mb = config.seed_path.stat().st_size / _MB if config.seed_path else None
+@section("cold")
+def _bench_cold(config: BenchConfig) -> list[Row]:
+    if not config.seed.is_file():
+        return [Row("cold", "cold start", None, note=f"skipped: no seed file {config.seed}")]
+    seed = str(config.seed)
     with tempfile.TemporaryDirectory(prefix="discourse-bench-") as tmp:
-        command = ["-m", "discourse.cli", "analyze", seed, "--out", tmp, "--no-charts"]
-        walls = []
-        for _ in range(max(1, config.repeat)):
-            wall, proc = _run([exe, *command])
-            if proc.returncode:
-                return [_row("import", "discourse analyze (cold)", "seed", note=_failure(proc))]
-            walls.append(wall)
-        tables = list(Path(tmp).rglob("sentences.csv"))
-        n = sum(len(t.read_text(encoding="utf-8").splitlines()) - 1 for t in tables) or None
-        _, traced = _run([exe, "-X", "importtime", *command])
-    best = min(walls)
+        script = Path(tmp) / "textblob_only.py"
+        script.write_text(_TEXTBLOB_SCRIPT, encoding="utf-8")
+        analyze = _cli("analyze", seed, "--no-charts", "--out", str(Path(tmp) / "out"))
+        labels = ("discourse analyze SEED --no-charts", 'python -c "import pandas"',
+                  "TextBlob-only script on SEED")
+        commands = dict(zip(labels, (analyze, [sys.executable, "-c", "import pandas"],
+                                     [sys.executable, str(script), seed]), strict=True))
+        times = interleaved_processes(commands, config.runs)
+        _, traced = _run([sys.executable, "-X", "importtime", *analyze[1:]])
+    ours, pandas, blob = (Timing(label, times[label], "median") for label in labels)
     rows = [
-        _row(
-            "import",
-            "discourse analyze (cold)",
-            "seed",
-            mb=mb,
-            sentences=n,
-            seconds=best,
-            runs=len(walls),
-            note="wall time of a fresh `python -m discourse.cli analyze --no-charts`",
-        )
+        Row("cold", "analyze vs import pandas", ours, pandas, Target(COLD_VS_PANDAS)),
+        Row("cold", "analyze vs TextBlob script", ours, blob,
+            note="the script splits the text with a regex and scores each piece"),
     ]
-    top = parse_importtime(traced.stderr)
-    total = sum(t for _, t, _ in parse_importtime(traced.stderr, top=10_000))
-    for i, (module, cumulative, own) in enumerate(top, 1):
-        share = cumulative / total if total else float("nan")
-        rows.append(
-            _row(
-                "import",
-                f"importtime #{i}: {module}",
-                "seed",
-                seconds=cumulative,
-                runs=1,
-                note=f"cumulative; self {own:.3f} s; {share:.0%} of all "
-                f"import time ({total:.2f} s) in the cold start",
-            )
-        )
+    for module, seconds in parse_importtime(traced.stderr):
+        rows.append(Row("cold", "top import", Timing(f"import {module}", [seconds], "once"),
+                        note="cumulative import time inside the cold analyze (-X importtime)"))
     return rows
 
 
-# Runs in a fresh process; prints one JSON line. Memory is in bytes. The process's own peak
-# is VmHWM: its ru_maxrss would include the peak of the process that started it (Linux keeps
-# it across exec, and subprocess starts children with vfork). The workers are forked, not
-# exec'd, so RUSAGE_CHILDREN gives the largest worker's own peak RSS.
-_CORPUS_CODE = """
-import json, sys, time
-args = json.loads(sys.argv[1])
-from discourse.corpus import run_corpus
-start = time.perf_counter()
-result = run_corpus(args["inputs"], args["out"], jobs=args["jobs"], progress=False)
-seconds = time.perf_counter() - start
-unit = 1 if sys.platform == "darwin" else 1024
-own = children = None
-try:
-    import resource
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit
-except ImportError:
-    pass
-try:
-    with open("/proc/self/status", encoding="ascii") as status:
-        own = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
-except (OSError, StopIteration):
-    pass
-docs = result.documents
-print(json.dumps({"seconds": seconds, "docs": len(docs), "failed": int(result.n_failed),
-                  "sentences": int(docs["sentences"].sum()), "own": own, "children": children}))
-"""
+def _textblob_all(sentences: Sequence[str]) -> None:
+    from textblob import TextBlob
+
+    for s in sentences:
+        TextBlob(s).sentiment  # noqa: B018  (the property computes the score)
 
 
-def _rss_mb(value: int | None) -> float | None:
-    return None if value is None else value / _MB
+def _warm_article(name: str, text: str, targets: Any, config: BenchConfig, limit: float,
+                  *, reused: bool = False) -> list[Row]:
+    """analyze(text, targets) against TextBlob on its sentences; with ``reused``, also one
+    pipeline object built once and reused (the cost of building it left out)."""
+    import discourse
 
-
-def _replicate(files: Sequence[Path], copies: int, folder: Path) -> list[str]:
-    """``copies`` folders of links (or copies) to ``files``; returns the folders."""
-    out = []
-    for i in range(copies):
-        target = folder / f"copy{i}"
-        for f in files:
-            dst = target / f.parent.name / f.name
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                dst.symlink_to(f.resolve())
-            except OSError:  # no symlinks (Windows without privileges): copy
-                shutil.copyfile(f, dst)
-        out.append(str(target))
-    return out
-
-
-def _corpus_run(files: Sequence[Path], jobs: int, copies: int) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="discourse-bench-") as tmp:
-        inputs = (
-            [str(f) for f in files] if copies == 1 else _replicate(files, copies, Path(tmp) / "in")
-        )
-        args = {"inputs": inputs, "out": str(Path(tmp) / "out"), "jobs": jobs}
-        _, proc = _run([sys.executable, "-c", _CORPUS_CODE, json.dumps(args)])
-    if proc.returncode:
-        return {"error": _failure(proc)}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
-@section("corpus")
-def _bench_corpus(config: BenchConfig) -> list[dict[str, Any]]:
-    files = config.corpus_files
-    if not files:
-        return [_row("corpus", "run_corpus", config.corpus_name, note="no corpus files")]
-    mb = sum(f.stat().st_size for f in files) / _MB
-    plans = [(1, 1), (2, 1)] + ([] if config.quick else [(2, 10)])
-    rows = []
-    for jobs, copies in plans:
-        name = config.corpus_name + (f" x{copies}" if copies > 1 else "")
-        tool = f"run_corpus jobs={jobs}"
-        got = _corpus_run(files, jobs, copies)
-        if "error" in got:
-            rows.append(_row("corpus", tool, name, note=got["error"]))
-            continue
-        own, children = _rss_mb(got["own"]), _rss_mb(got["children"])
-        seconds, n = got["seconds"], got["sentences"]
-        note = f"{got['docs']} docs; max RSS of the process {own or 0:.0f} MB"
-        if jobs > 1:
-            note += f", of its largest worker {children or 0:.0f} MB"
-        if got["failed"]:
-            note += f"; {got['failed']} FAILED"
-        rows.append(
-            _row(
-                "corpus",
-                tool,
-                name,
-                mb=mb * copies,
-                sentences=n,
-                seconds=seconds,
-                sentences_per_s=_per(n, seconds),
-                mb_per_s=_per(mb * copies, seconds),
-                max_rss_mb=max(own or 0, children or 0) or None,
-                runs=1,
-                note=note,
-                copies=copies,
-                jobs=jobs,
-            )
-        )
-    _corpus_targets(rows)
-    for r in rows:
-        r.pop("copies", None)
-        r.pop("jobs", None)
-    return rows
-
-
-def _corpus_targets(rows: list[dict[str, Any]]) -> None:
-    def find(jobs: int, copies: int) -> dict[str, Any] | None:
-        return next((r for r in rows if r.get("jobs") == jobs and r.get("copies") == copies), None)
-
-    one, two, many = find(1, 1), find(2, 1), find(2, 10)
-    for r in rows:
-        if one and r.get("mb_per_s") and one["mb_per_s"]:
-            r["ratio"] = r["mb_per_s"] / one["mb_per_s"]
-    if two and two.get("ratio"):
-        ok = two["ratio"] >= CORPUS_MIN_SPEEDUP and two["seconds"] <= CORPUS_MAX_SECONDS
-        two["target"] = _check(
-            ok,
-            f"speed-up {two['ratio']:.2f}x (≥ {CORPUS_MIN_SPEEDUP}x), "
-            f"{two['seconds']:.1f} s (≤ {CORPUS_MAX_SECONDS:g} s)",
-        )
-    if two and many and two.get("max_rss_mb") and many.get("max_rss_mb"):
-        growth = many["max_rss_mb"] / two["max_rss_mb"]
-        many["target"] = _check(
-            growth <= CORPUS_MAX_RSS_GROWTH,
-            f"max RSS {growth:.2f}x the 1x run (≤ {CORPUS_MAX_RSS_GROWTH}x)",
-        )
-
-
-# --------------------------------------------------------------------------- runner
-
-#: Sections whose ``ratio`` is relative to the baseline section's row on the same input.
-_VERSUS_BASELINE = ("baseline", "vader", "pipeline")
-
-
-def _ratio_to_baseline(rows: list[dict[str, Any]]) -> None:
-    ref = {
-        r["input"]: r["mb_per_s"]
-        for r in rows
-        if r["section"] == "baseline" and r["tool"] == BASELINE_TOOL
+    sentences = discourse.analyze(text, targets=targets).sentences["text"].tolist()
+    pipeline = discourse.default_pipeline(targets=targets)
+    calls = {
+        "analyze": lambda: discourse.analyze(text, targets=targets),
+        "textblob": lambda: _textblob_all(sentences),
     }
-    for r in rows:
-        base = ref.get(r["input"])
-        if r["section"] in _VERSUS_BASELINE and base and r["mb_per_s"] is not None:
-            r["ratio"] = r["mb_per_s"] / base
+    if reused:
+        calls["reused"] = lambda: pipeline.analyze(text)
+    times = interleaved_calls(calls, config.repeat)
+    n, mb = len(sentences), _nbytes(text) / _MB
+    blob = Timing(f"TextBlob(s).sentiment, same {n:,} sentences", times["textblob"],
+                  sentences=n, mb=mb)
+    ours = Timing(f"analyze(text, targets={len(targets)})", times["analyze"], sentences=n, mb=mb)
+    rows = [Row("warm", name, ours, blob, Target(limit))]
+    if reused:
+        built = Timing(f"default_pipeline(targets={len(targets)}) reused", times["reused"],
+                       sentences=n, mb=mb)
+        rows.append(Row("warm", f"{name}, pipeline built once", built, blob,
+                        note="one pipeline object reused: the cost of building it is left out"))
+    return rows
 
 
-def run_benchmark(
-    sections: Sequence[str] | None = None,
-    repeat: int = 3,
-    quick: bool = False,
-    *,
-    seed: Path | str | None = None,
-    corpus: Path | str | Sequence[Path | str] | None = None,
-    inputs: Mapping[str, str] | None = None,
-    memory: bool = True,
-    progress: Callable[[str], None] | None = None,
-) -> pd.DataFrame:
-    """Run benchmark sections and return one tidy DataFrame (columns :data:`COLUMNS`).
+def _warm_corpus(config: BenchConfig, targets: Any) -> list[Row]:
+    """run_corpus(jobs=1) on FNC-1 bodies against TextBlob on their sentences; and, to tell
+    the pipeline's cost from the files', one pipeline analysing each body in memory."""
+    import discourse
 
-    Parameters
-    ----------
-    sections : sequence of str, optional
-        Names registered in :data:`SECTIONS`; all of them by default.
-    repeat : int, default 3
-        Timed runs per (tool, input); the best is kept.
-    quick : bool, default False
-        Smaller inputs: the seed repeated to 0.25 MB instead of 2 MB, the leading 0.5 MB of
-        the corpus, smaller samples for slow tools, a shorter time budget, and no 10x corpus
-        run.
-    seed, corpus : path, optional
-        See :func:`load_inputs`.
-    inputs : mapping of str to str, optional
-        Name -> text; replaces the standard inputs of the in-process sections (for tests and
-        ad-hoc texts). ``import`` and ``corpus`` still use the ``seed`` and ``corpus`` files.
-    memory : bool, default True
-        Trace peak memory (one extra untimed call per row).
-    progress : callable, optional
-        Called with a message as each section starts.
+    name = f"FNC-1 {config.fnc_bodies} bodies"
+    bodies = fnc_bodies(config.fnc, config.fnc_bodies)
+    if bodies is None:
+        return [Row("warm", name, None, note=f"skipped: no FNC-1 bodies file {config.fnc}")]
+    texts = [text + "\n" for _, text in bodies]
+    with tempfile.TemporaryDirectory(prefix="discourse-bench-") as tmp:
+        folder = Path(tmp) / "fnc"
+        folder.mkdir()
+        files = [folder / f"{body_id}.txt" for body_id, _ in bodies]
+        for file, text in zip(files, texts, strict=True):
+            file.write_text(text, encoding="utf-8")
+        outs, results = iter(range(10_000)), []
 
-    Returns
-    -------
-    pandas.DataFrame
-        One row per (section, tool, input), plus a ``missing`` row per unreadable input and
-        an ``error`` row per section that raised.
+        def corpus() -> None:
+            results.append(discourse.run_corpus(str(folder), Path(tmp) / f"out{next(outs)}",
+                                                jobs=1, targets=targets, progress=False))
+
+        discourse.run_corpus([str(f) for f in files[:5]], Path(tmp) / "warm", jobs=1,
+                             targets=targets, progress=False)  # warm-up
+        pipeline = discourse.default_pipeline(targets=targets)
+        sentences: list[str] = []
+
+        def memory() -> None:  # runs before TextBlob's turn, which scores its sentences
+            sentences[:] = [s for t in texts for s in pipeline.analyze(t).sentences["text"]]
+
+        times = interleaved_calls({
+            "corpus": corpus, "memory": memory, "textblob": lambda: _textblob_all(sentences),
+        }, max(1, config.repeat - 3), warmup=False)
+    n, mb = len(sentences), sum(_nbytes(t) for t in texts) / _MB
+    failed = results[-1].n_failed
+    in_tables = int(results[-1].documents["sentences"].sum())
+    blob = Timing(f"TextBlob(s).sentiment, same {n:,} sentences", times["textblob"],
+                  sentences=n, mb=mb)
+    checks = "".join([f"; {failed} documents FAILED" * bool(failed),
+                      f"; the corpus tables have {in_tables:,} sentences" * (in_tables != n)])
+    return [
+        Row("warm", f"{name}, run_corpus jobs=1",
+            Timing(f"run_corpus(jobs=1, targets={len(targets)})", times["corpus"], sentences=n,
+                   mb=mb),
+            blob, Target(WARM_CORPUS),
+            note=f"{len(bodies)} documents, {mb:.2f} MB; run_corpus writes every table to disk"
+            + checks),
+        Row("warm", f"{name}, in memory",
+            Timing(f"default_pipeline(targets={len(targets)}).analyze each", times["memory"],
+                   sentences=n, mb=mb),
+            blob, note="the same bodies, one pipeline, nothing written: the pipeline's share"),
+    ]
+
+
+@section("warm")
+def _bench_warm(config: BenchConfig) -> list[Row]:
+    if not config.seed.is_file():
+        return [Row("warm", "seed", None, note=f"skipped: no seed file {config.seed}")]
+    targets = _load_targets(config)
+    text = config.seed.read_text(encoding="utf-8")
+    rows = _warm_article("seed", text, targets, config, WARM_SEED, reused=True)
+    copies = seed_repeated(text, config.seed_copies)
+    rows += _warm_article(f"seed body x{config.seed_copies}", copies, targets, config,
+                          WARM_SEED_X20)
+    rows[-1].note = "repeated text: caches keyed on the sentence flatter discourse"
+    config.say("warm: corpus run ...")
+    rows += _warm_corpus(config, targets)
+    return rows
+
+
+def step_times(pipeline: Any, text: str, repeat: int) -> dict[str, list[float]]:
+    """Seconds of each step's ``run`` per :meth:`Pipeline.analyze` call, and of the rest.
+
+    Each step's ``run`` is wrapped on the instance (the pipeline is left as it was after);
+    ``"reading and tables"`` is the call's time outside the steps: reading the article,
+    its sentence frame, joining the columns. One untimed call first.
 
     Examples
     --------
-    >>> df = run_benchmark(("sentences",), repeat=1,
-    ...                    inputs={"tiny": "He left. She stayed.\\n\\nThe end."})
-    >>> int(df.loc[df.tool == "discourse", "sentences"].item())
-    3
+    >>> import discourse
+    >>> times = step_times(discourse.default_pipeline(), "Talks resume\\n\\nThey met.", 1)
+    >>> list(times)[-1], len(times["sentiment"])
+    ('reading and tables', 1)
     """
-    import pandas as pd
+    spent: dict[str, float] = {}
 
+    def wrap(step: Any) -> Callable[..., Any]:
+        run = step.run
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return run(*args, **kwargs)
+            finally:
+                spent[step.name] += time.perf_counter() - t0
+
+        return timed
+
+    times: dict[str, list[float]] = {s.name: [] for s in pipeline.steps}
+    times["reading and tables"] = []
+    for step in pipeline.steps:
+        step.run = wrap(step)
+    try:
+        for i in range(repeat + 1):
+            spent.update(dict.fromkeys(times, 0.0))
+            total = _timed(lambda: pipeline.analyze(text), collect=False)
+            if i:  # the first call is the warm-up
+                for name in pipeline.steps:
+                    times[name.name].append(spent[name.name])
+                times["reading and tables"].append(total - sum(spent.values()))
+    finally:
+        for step in pipeline.steps:
+            del step.run
+    return times
+
+
+@section("steps")
+def _bench_steps(config: BenchConfig) -> list[Row]:
+    import discourse
+
+    if not config.seed.is_file():
+        return [Row("steps", "per step", None, note=f"skipped: no seed file {config.seed}")]
+    targets = _load_targets(config)
+    pipeline = discourse.default_pipeline(targets=targets)
+    seed = config.seed.read_text(encoding="utf-8")
+    rows = []
+    copies = seed_repeated(seed, config.seed_copies)
+    for name, text in (("seed", seed), (f"seed body x{config.seed_copies}", copies)):
+        sentences = pipeline.analyze(text).sentences["text"].tolist()
+        short = len(sentences) < 100
+        blob = interleaved_calls({"b": lambda s=sentences: _textblob_all(s)}, config.repeat)["b"]
+        reference = Timing(f"TextBlob(s).sentiment, same {len(sentences):,} sentences", blob)
+        for step, times in step_times(pipeline, text, 20 if short else config.repeat).items():
+            rows.append(Row("steps", f"{name}: {step}", Timing(step, times), reference))
+    rows[0].note = ("each step's run inside default_pipeline(targets=4).analyze, in TextBlob "
+                    "units: where the pipeline's time goes")
+    return rows
+
+
+def _long_sources(config: BenchConfig) -> tuple[list[tuple[str, str]], str]:
+    bodies = fnc_bodies(config.fnc) or []
+    docs = interleave(bodies, _speeches(config.corpus))
+    note = "" if bodies else f"no FNC-1 bodies ({config.fnc}): speeches only; "
+    return docs, note
+
+
+@section("long")
+def _bench_long(config: BenchConfig) -> list[Row]:
+    import discourse
+
+    docs, note = _long_sources(config)
+    small_mb, large_mb = config.long_mb
+    large, large_bytes, used = long_document(docs, int(large_mb * _MB))
+    if large_bytes < 0.95 * large_mb * _MB:  # top up with the manifestos (distinct text)
+        docs = docs + _manifesto(config.manifesto)
+        large, large_bytes, used = long_document(docs, int(large_mb * _MB))
+        note += "topped up with manifesto sentences; "
+    small, small_bytes, _ = long_document(docs, int(small_mb * _MB))
+    if not small_bytes:
+        return [Row("long", "long documents", None, note="skipped: no input text")]
+    discourse.analyze(small[:20_000])  # warm-up: imports and lexicons
+    timings, speakers, results = [], [], []
+    for text, size in ((small, small_bytes), (large, large_bytes)):
+        config.say(f"long: analyze {_size(size)} ...")
+        seconds = _timed(lambda text=text: results.append(discourse.analyze(text)))
+        analysis = results.pop()
+        timings.append(Timing(f"analyze, one document of {_size(size)}", [seconds], "once",
+                              sentences=len(analysis.sentences), mb=size / _MB))
+        speakers.append(len(analysis.speakers))
+    size_ratio = large_bytes / small_bytes
+    return [Row(
+        "long", f"{_size(large_bytes)} vs {_size(small_bytes)}", timings[1], timings[0],
+        Target(LONG_PER_5X_SIZE * size_ratio / 5),
+        note=f"{note}{used} documents of FNC-1 bodies and speeches, no paragraph repeated; "
+        f"{timings[1].sentences:,} vs {timings[0].sentences:,} sentences, {speakers[1]:,} vs "
+        f"{speakers[0]:,} speakers; size ratio {size_ratio:.2f}, the target (6x per 5x the "
+        "text) scaled to it",
+    )]
+
+
+@section("charts")
+def _bench_charts(config: BenchConfig) -> list[Row]:
+    if not config.seed.is_file():
+        return [Row("charts", "charts", None, note=f"skipped: no seed file {config.seed}")]
+    with tempfile.TemporaryDirectory(prefix="discourse-bench-") as tmp:
+        labels = ("discourse analyze SEED", "discourse analyze SEED --no-charts")
+        commands = {
+            labels[0]: _cli("analyze", str(config.seed), "--out", str(Path(tmp) / "charts")),
+            labels[1]: _cli("analyze", str(config.seed), "--no-charts", "--out",
+                            str(Path(tmp) / "plain")),
+        }
+        if not config.quick:  # a warm-up (the cold section has compiled most bytecode)
+            _run(commands[labels[0]])
+        times = interleaved_processes(commands, max(1, config.runs - 2), warmup=False)
+        files = sum(1 for p in (Path(tmp) / "charts").rglob("*") if p.is_file())
+    with_charts, without = (Timing(label, times[label], "median") for label in labels)
+    return [Row("charts", "with charts vs without", with_charts, without, Target(CHARTS),
+                note=f"cold processes; {files} files written with charts and report")]
+
+
+@section("stance")
+def _bench_stance(config: BenchConfig) -> list[Row]:
+    import discourse
+
+    docs = _head_documents(_speeches(config.corpus), config.corpus_mb)
+    if not docs:
+        return [Row("stance", "stance vs sentiment", None, note="skipped: no speeches")]
+    targets = _load_targets(config)
+    frames = [discourse.read_article(text).to_frame() for _, text in docs]
+    scored = [discourse.score_sentiment(f) for f in frames]
+    calls = {
+        "stance": lambda: [discourse.score_stance(f, targets) for f in scored],
+        "sentiment": lambda: [discourse.score_sentiment(f) for f in frames],
+    }
+    times = interleaved_calls(calls, config.repeat)
+    n = sum(len(f) for f in frames)
+    return [Row(
+        "stance", "stance vs sentiment",
+        Timing(f"score_stance, {len(targets)} targets", times["stance"], sentences=n),
+        Timing("score_sentiment", times["sentiment"], sentences=n),
+        Target(STANCE_VS_SENTIMENT),
+        note=f"{len(docs)} speeches, {n:,} sentences",
+    )]
+
+
+_IMPORT_CODE = (
+    "import time; t = time.perf_counter(); import discourse; print(time.perf_counter() - t)"
+)
+
+
+@section("import")
+def _bench_import(config: BenchConfig) -> list[Row]:
+    times = [float(_run([sys.executable, "-c", _IMPORT_CODE])[1].stdout.split()[-1])
+             for _ in range(max(3, config.runs))]
+    return [Row("import", "import discourse", Timing("import discourse", times, "median"),
+                target=Target(IMPORT_SECONDS, "s", strict=True),
+                note="timed inside fresh processes")]
+
+
+def _pysbd() -> Callable[[str], list[str]]:
+    import pysbd  # optional peer
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False).segment
+
+
+@section("sentences")
+def _bench_sentences(config: BenchConfig) -> list[Row]:
+    from discourse.text.sentences import golden_rules_score, split_sentences
+
+    paragraphs = [p for _, t in _head_documents(_speeches(config.corpus), config.corpus_mb or 1.0)
+                  for p in _split_paragraphs(t)]
+    if not paragraphs:
+        return [Row("sentences", "segmentation", None, note="skipped: no speeches")]
+    try:
+        pysbd = _pysbd()
+    except ImportError:
+        return [Row("sentences", "segmentation", None, note="skipped: pySBD not installed")]
+    ours = lambda text: [s.text for s in split_sentences(text)]  # noqa: E731
+    sample = long_document([("s", "\n\n".join(paragraphs))], 100_000)[0].split("\n\n")
+    all_mb = sum(map(_nbytes, paragraphs)) / _MB
+    sample_mb = sum(map(_nbytes, sample)) / _MB
+    times = interleaved_calls({
+        "ours": lambda: [ours(p) for p in paragraphs],
+        "pysbd": lambda: [pysbd(p) for p in sample],
+    }, config.repeat)
+    scores = {name: "{}/{}".format(*golden_rules_score(fn, config.golden)[:2])
+              for name, fn in (("discourse", ours), ("pySBD", pysbd))}
+    per_mb = {"ours": all_mb, "pysbd": sample_mb}
+    mine, theirs = (Timing(label, [t / per_mb[key] for t in times[key]], mb=per_mb[key])
+                    for key, label in (("ours", "split_sentences, s per MB"),
+                                       ("pysbd", "pySBD, s per MB")))
+    return [Row("sentences", "segmentation speed", mine, theirs, Target(SENTENCES_VS_PYSBD),
+                note=f"speeches, {all_mb:.2f} MB (pySBD on the first {sample_mb:.2f} MB); Golden "
+                f"Rules: discourse {scores['discourse']}, pySBD {scores['pySBD']}")]
+
+
+@section("parallel")
+def _bench_parallel(config: BenchConfig) -> list[Row]:
+    import discourse
+
+    docs = _head_documents(_speeches(config.corpus), config.corpus_mb)
+    if not docs:
+        return [Row("parallel", "2 workers vs 1", None, note="skipped: no speeches")]
+    with tempfile.TemporaryDirectory(prefix="discourse-bench-") as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for name, text in docs:
+            (folder / f"{name.replace('/', '_')}.txt").write_text(text, encoding="utf-8")
+        runs = iter(range(10_000))
+
+        def corpus(jobs: int) -> Any:
+            return discourse.run_corpus(str(folder), Path(tmp) / f"out{next(runs)}", jobs=jobs,
+                                        progress=False)
+
+        times = interleaved_calls({1: lambda: corpus(1), 2: lambda: corpus(2)}, 1, warmup=False)
+    return [Row("parallel", "2 workers vs 1", Timing("run_corpus jobs=2", times[2], "once"),
+                Timing("run_corpus jobs=1", times[1], "once"), Target(PARALLEL_2_VS_1),
+                note=f"{len(docs)} speeches; target: a speed-up of 1.7 (2 cores shared: noisy)")]
+
+
+# --------------------------------------------------------------------------- runner, output
+
+
+def run_benchmark(sections: Sequence[str] | None = None,
+                  config: BenchConfig | None = None) -> list[Row]:
+    """Run the named sections (all by default) and return their rows.
+
+    A section that raises gives one row noting the error; the others still run.
+
+    Examples
+    --------
+    >>> run_benchmark(["nope"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown section(s) ['nope']; choose from ['cold', 'warm', ...]
+    """
+    config = config or BenchConfig()
     names = list(SECTIONS) if sections is None else list(sections)
-    unknown = [s for s in names if s not in SECTIONS]
+    unknown = [n for n in names if n not in SECTIONS]
     if unknown:
-        raise InvalidOptionError(
-            f"Unknown benchmark section(s) {unknown}; choose from {sorted(SECTIONS)}."
-        )
-    folders = _corpus_folders(corpus)
-    seed_path = _resolve(seed if seed is not None else DEFAULT_SEED)
-    if inputs is not None:
-        bench_inputs = [BenchInput.from_text(k, v) for k, v in inputs.items()]
-        missing: list[str] = []
-    else:
-        bench_inputs, missing = load_inputs(
-            seed, folders, target_mb=0.25 if quick else 2.0, corpus_mb=0.5 if quick else None
-        )
-    config = BenchConfig(
-        inputs=bench_inputs,
-        repeat=repeat,
-        quick=quick,
-        missing=missing,
-        memory=memory,
-        seed_path=seed_path if seed_path.is_file() else None,
-        corpus_files=_corpus_files(folders),
-        corpus_name="+".join(d.name for d in folders),
-    )
-    if quick:
-        config.slow_sample_bytes, config.slow_over_bytes = 100_000, 200_000
-        config.budget_seconds = 3.0
-        config.trace_sentences = 200
-    rows: list[dict[str, Any]] = []
+        raise ValueError(f"unknown section(s) {unknown}; choose from {list(SECTIONS)}")
+    rows: list[Row] = []
     for name in names:
         started = time.perf_counter()
-        if progress is not None:
-            progress(f"section {name} ...")
+        config.say(f"section {name} ...")
         try:
             rows += SECTIONS[name](config)
         except Exception as exc:  # report a broken section, keep the others' results
             traceback.print_exc(file=sys.stderr)
-            rows.append(_row(name, "-", "-", note=f"error: {type(exc).__name__}: {exc}"))
-        if name not in ("import", "corpus"):
-            rows += [_row(name, "-", m.split(":")[0], note=m) for m in missing]
-        if progress is not None:
-            progress(f"section {name} done in {time.perf_counter() - started:.1f} s")
-    _ratio_to_baseline(rows)
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    numbers = {col: "Int64" if col in ("sentences", "runs") else "float64"
-               for col in (*COLUMNS[3:11], "runs")}
-    return frame.astype(numbers)
-
-
-# --------------------------------------------------------------------------- output
+            rows.append(Row(name, "error", None, note=f"error: {type(exc).__name__}: {exc}"))
+        config.say(f"section {name} done in {time.perf_counter() - started:.1f} s")
+    return rows
 
 
 def _version(dist: str) -> str:
@@ -1338,230 +1004,173 @@ def _cpu_model() -> str:
 
 def _load() -> str:
     try:
-        return f"{os.getloadavg()[0]:.2f}"
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
     except (AttributeError, OSError):  # not on Windows
         return "n/a"
 
 
+def _git(*args: str) -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(_REPO), *args], capture_output=True, text=True,
+                             timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.strip()
+
+
+def _commit() -> str:
+    """The checkout's short commit, with "+ changes" when files differ from it."""
+    commit = _git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + " + changes" * bool(_git("status", "--porcelain", "--untracked-files=no"))
+
+
 def machine_info() -> dict[str, str]:
-    """Date, platform, CPU, cores, Python and the versions of discourse and its peers.
+    """Date (UTC), CPU, cores, Python, platform, load average, commit and library versions.
 
     Examples
     --------
-    >>> info = machine_info()
-    >>> {"date", "cpu", "cores", "python", "textblob", "pysbd"} <= set(info)
+    >>> {"date", "cpu", "cores", "python"} <= set(machine_info())
     True
     """
     cores = os.cpu_count() or 0
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
-    info = {
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "platform": platform.platform(),
+    return {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "cpu": _cpu_model(),
         "cores": f"{cores} ({usable} usable)" if usable != cores else str(cores),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "load average (1 min)": _load(),
-        "discourse": _version("discourse"),
+        "platform": platform.platform(),
+        "load average (1, 5, 15 min)": _load(),
+        "commit": _commit(),
+        "versions": ", ".join(f"{d} {_version(d)}" for d in ("pandas", "numpy", "textblob")),
     }
-    info.update({dist: _version(dist) for dist in PEERS})
-    return info
 
 
-def format_header(info: Mapping[str, str], *, markdown: bool = False) -> str:
-    """The machine header, as text lines or as a Markdown list.
-
-    Examples
-    --------
-    >>> print(format_header({"date": "2024-01-01", "cpu": "X"}))
-    discourse benchmark
-      date: 2024-01-01
-      cpu: X
-    """
-    if markdown:
-        return "\n".join(
-            ["## discourse benchmark", ""] + [f"- **{k}**: {v}" for k, v in info.items()]
-        )
-    return "\n".join(["discourse benchmark"] + [f"  {k}: {v}" for k, v in info.items()])
-
-
-_RATIO_LABELS = {
-    "sentences": "x pysbd",
-    "baseline": "x baseline",
-    "vader": "x baseline",
-    "pipeline": "x baseline",
-    "sentiment": "x TextBlob",
-    "corpus": "x jobs=1",
-}
-_TITLES = {
-    "sentences": "sentence segmentation, paragraph by paragraph; 'x pysbd' = MB/s ÷ pySBD's "
-    "MB/s on the same input; golden = Golden Rules cases passed; peak traced on the first "
-    f"{_WARMUP_PARAGRAPHS} paragraphs",
-    "baseline": "pySBD sentences (paragraph by paragraph) + TextBlob(s).sentiment per sentence; "
-    "pySBD is slow, so large inputs are timed on a sample (see note); peak traced on the "
-    f"first {_WARMUP_PARAGRAPHS} paragraphs",
-    "vader": "VADER polarity_scores per sentence, on discourse's sentences (segmentation not "
-    "timed); 'x baseline' = MB/s ÷ the baseline's MB/s on the same input; peak traced on the "
-    "first 200 sentences",
-    "pipeline": "discourse.analyze per document (everything it runs; one core, no charts); "
-    "'x baseline' = MB/s ÷ the baseline's MB/s on the same input; peak traced on the input's "
-    "largest document",
-    "sentiment": "score_sentiment on a list of discourse's sentences vs TextBlob's "
-    "PatternAnalyzer on the same sentences; 'x TextBlob' = MB/s ÷ its MB/s; peak traced on "
-    "the first 1,000 sentences (200 with --quick)",
-    "keywords": "keyword_frequencies(documents, by='document'), default dictionary; 'cold' = "
-    "first call after the dictionary is rebuilt; peak traced on the whole call",
-    "topics": "segment_sentences (paragraph breaks given) and segment_topics per document, "
-    "on parsed articles (parsing not timed); peak traced on the largest document",
-    "import": "fresh processes: best wall or in-process time; top imports of a cold "
-    "`discourse analyze` by python -X importtime",
-    "corpus": "run_corpus in a fresh process per configuration (progress off); seconds of "
-    "run_corpus; max RSS = larger of the process's peak RSS (VmHWM) and its largest worker's "
-    "(RUSAGE_CHILDREN); MB = file bytes",
-}
-_FORMATS = {
-    "mb": "{:.3f}",
-    "sentences": "{:,}",
-    "seconds": "{:.4f}",
-    "sentences_per_s": "{:,.0f}",
-    "mb_per_s": "{:.3f}",
-    "ratio": "{:.2f}",
-    "peak_traced_mb": "{:.1f}",
-    "max_rss_mb": "{:.0f}",
-    "runs": "{}",
-}
-_LABELS = {
-    "mb": "MB",
-    "sentences_per_s": "sentences/s",
-    "mb_per_s": "MB/s",
-    "peak_traced_mb": "peak MB (traced)",
-    "max_rss_mb": "max RSS MB",
-}
-
-
-def _cell(value: Any, spec: str) -> str:
-    import pandas as pd
-
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+def _seconds(value: float | None) -> str:
+    if value is None:
         return ""
-    return spec.format(value)
+    return f"{value:.1f}" if value >= 10 else f"{value:.3f}"
 
 
-def _display(name: str, part: pd.DataFrame) -> pd.DataFrame:
-    """One section's rows as strings, with readable column names; empty columns dropped."""
-    shown = part.drop(columns="section").copy()
-    for col in shown.columns:
-        shown[col] = [_cell(v, _FORMATS.get(col, "{}")) for v in shown[col]]
-    shown = shown.loc[
-        :, [c for c in shown.columns if c in ("tool", "input") or (shown[c] != "").any()]
+_HEADERS = ("section", "comparison", "measured", "s", "runs", "reference", "s", "ratio",
+            "target", "result")
+
+
+def _cells(row: Row) -> list[str]:
+    m, r = row.measured, row.reference
+    return [
+        row.section,
+        row.name,
+        "" if m is None else m.label,
+        "" if m is None else _seconds(m.seconds),
+        "" if m is None else m.runs,
+        "" if r is None else r.label,
+        "" if r is None else _seconds(r.seconds),
+        "" if row.ratio is None else f"{row.ratio:.2f}x",
+        "" if row.target is None else str(row.target),
+        row.result,
     ]
-    labels = {
-        **_LABELS,
-        "ratio": _RATIO_LABELS.get(name, "ratio"),
-        "score": "golden" if name == "sentences" else "score",
-    }
-    return shown.rename(columns=labels)
 
 
-def format_table(frame: pd.DataFrame) -> str:
-    """Render the results as fixed-width text, one block per section."""
-    blocks: list[str] = []
-    for name, part in frame.groupby("section", sort=False):
-        shown = _display(str(name), part)
-        title = f"== {name} ==  ({_TITLES.get(str(name), '')})"
-        blocks.append(f"{title}\n{shown.to_string(index=False)}")
-    return "\n\n".join(blocks)
+def _text_table(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in [list(_HEADERS), *rows]) for i in range(len(_HEADERS))]
+    right = {3, 6, 7}
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+    return "\n".join([line(_HEADERS), line(["-" * w for w in widths]), *map(line, rows)])
 
 
-def format_markdown(frame: pd.DataFrame) -> str:
-    """Render the results as Markdown tables, one per section (for a README).
+def _markdown_table(rows: list[list[str]]) -> str:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    align = ["---:" if i in (3, 6, 7) else "---" for i in range(len(_HEADERS))]
+    return "\n".join([line(_HEADERS), "|" + "|".join(align) + "|", *map(line, rows)])
+
+
+def format_report(rows: Sequence[Row], info: Mapping[str, str], *, markdown: bool = False) -> str:
+    """The machine header, the table of comparisons and the notes, as text or Markdown.
 
     Examples
     --------
-    >>> df = run_benchmark(("sentences",), repeat=1, memory=False, inputs={"t": "A b. C d."})
-    >>> print(format_markdown(df).splitlines()[0])
-    ### sentences
+    >>> rows = [Row("import", "import discourse", Timing("import discourse", [0.01], "median"),
+    ...             target=Target(0.05, "s", strict=True))]
+    >>> print(format_report(rows, {"cpu": "X"}, markdown=True))  # doctest: +NORMALIZE_WHITESPACE
+    ## discourse benchmark
+    <BLANKLINE>
+    - **cpu**: X
+    <BLANKLINE>
+    | section | comparison | measured | s | runs | reference | s | ratio | target | result |
+    |---|---|---|---:|---|---|---:|---:|---|---|
+    | import | import discourse | import discourse | 0.010 | median/1 |  |  |  | < 0.050 s | pass |
+    <BLANKLINE>
+    1 of 1 targets met
     """
-    blocks: list[str] = []
-    for name, part in frame.groupby("section", sort=False):
-        shown = _display(str(name), part)
-        cols = list(shown.columns)
-        right = [c not in ("tool", "input", "golden", "score", "target", "note") for c in cols]
-        lines = [
-            "| " + " | ".join(cols) + " |",
-            "|" + "|".join("---:" if r else "---" for r in right) + "|",
-        ]
-        for values in shown.itertuples(index=False):
-            lines.append("| " + " | ".join(str(v).replace("|", "\\|") for v in values) + " |")
-        blocks.append(f"### {name}\n\n{_TITLES.get(str(name), '')}\n\n" + "\n".join(lines))
-    return "\n\n".join(blocks)
+    cells = [_cells(r) for r in rows]
+    notes = list(dict.fromkeys(f"{r.section}, {r.name}: {r.note}" for r in rows if r.note))
+    passed = sum(r.result == "pass" for r in rows)
+    judged = sum(r.result in ("pass", "FAIL") for r in rows)
+    if markdown:
+        head = ["## discourse benchmark", "", *(f"- **{k}**: {v}" for k, v in info.items())]
+        body = [_markdown_table(cells)]
+        tail = [f"- {n}" for n in notes]
+    else:
+        head = ["discourse benchmark", *(f"  {k}: {v}" for k, v in info.items())]
+        body = [_text_table(cells)]
+        tail = [f"  {n}" for n in notes]
+    summary = f"{passed} of {judged} targets met" if judged else ""
+    parts = ["\n".join(head), *body]
+    if summary or tail:
+        parts.append("\n".join([t for t in (summary, "notes:" if tail else "") if t] + tail))
+    return "\n\n".join(parts)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench",
+        description="Time discourse against its references (cold start, warm pipeline, long "
+        "documents, charts, stance, import) and print ratios against the targets.",
+    )
+    names = list(SECTIONS)
+    parser.add_argument("--sections", "--section", nargs="+", choices=names, metavar="NAME",
+                        help=f"sections to run, in this order (default all: {' '.join(names)})")
+    parser.add_argument("--skip", nargs="+", choices=names, default=[], metavar="NAME",
+                        help="sections to leave out")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs, 100 FNC-1 bodies, 0.1 / 0.5 MB long documents, 0.5 "
+                        "MB of speeches (about two minutes)")
+    parser.add_argument("--runs", type=int, help="fresh processes per command (median)")
+    parser.add_argument("--repeat", type=int, help="in-process repetitions (best)")
+    parser.add_argument("--seed", type=Path, default=DEFAULT_SEED, help="seed article")
+    parser.add_argument("--targets", type=Path, default=DEFAULT_TARGETS, help="targets YAML")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=list(DEFAULT_CORPUS),
+                        help="folders of *.txt speeches")
+    parser.add_argument("--fnc", type=Path, default=DEFAULT_FNC, help="FNC-1 bodies CSV")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown for a README")
+    parser.add_argument("--json", metavar="PATH", help="also write machine info and every run")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command-line entry point: ``python -m tools.bench [options]``.
-
-    Examples
-    --------
-    >>> main(["--help"])  # doctest: +SKIP
-    """
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.bench",
-        description="Benchmark discourse against peer libraries, side by side on the same "
-        "inputs: throughput, peak memory, ratios and targets.",
+    """Command-line entry point: ``python -m tools.bench [options]``."""
+    args = _parser().parse_args(argv)
+    sections = [s for s in (args.sections or SECTIONS) if s not in args.skip]
+    overrides = {k: v for k, v in (("runs", args.runs), ("repeat", args.repeat)) if v is not None}
+    config = BenchConfig.scaled(
+        args.quick, seed=args.seed, targets=args.targets, corpus=tuple(args.corpus),
+        fnc=args.fnc, progress=lambda m: print(m, file=sys.stderr, flush=True), **overrides,
     )
-    parser.add_argument(
-        "--sections",
-        "--section",
-        dest="sections",
-        nargs="+",
-        action="extend",
-        choices=list(SECTIONS),
-        metavar="NAME",
-        help=f"sections to run (default: all): {', '.join(SECTIONS)}",
-    )
-    parser.add_argument("--repeat", type=int, help="timed runs, best kept (default 3; 1 quick)")
-    parser.add_argument(
-        "--quick",
-        action="store_true",
-        help="smaller inputs, one run, no 10x corpus (about a minute)",
-    )
-    parser.add_argument("--seed", default=str(DEFAULT_SEED), help="seed article (plain text)")
-    parser.add_argument(
-        "--corpus",
-        nargs="+",
-        default=[str(p) for p in DEFAULT_CORPUS],
-        help="folder(s) of *.txt speeches or articles",
-    )
-    parser.add_argument("--no-memory", action="store_true", help="skip tracemalloc peaks")
-    parser.add_argument("--csv", metavar="PATH", help="also write the results to this CSV file")
-    parser.add_argument(
-        "--markdown",
-        action="store_true",
-        help="print Markdown (header list and tables) to paste into a README",
-    )
-    args = parser.parse_args(argv)
-    repeat = args.repeat if args.repeat is not None else (1 if args.quick else 3)
     load_before = _load()
-    frame = run_benchmark(
-        args.sections,
-        repeat=repeat,
-        quick=args.quick,
-        seed=args.seed,
-        corpus=args.corpus,
-        memory=not args.no_memory,
-        progress=lambda message: print(message, file=sys.stderr, flush=True),
-    )
+    rows = run_benchmark(sections, config)
     info = machine_info()
-    # Other processes on the machine slow every number, the 2-job speed-up most.
-    info["load average (1 min)"] = (
-        f"{load_before} before the run, {info['load average (1 min)']} after"
-    )
-    info["options"] = " ".join(["--quick"] * args.quick + [f"--repeat {repeat}"])
-    if args.markdown:
-        print(format_header(info, markdown=True) + "\n\n" + format_markdown(frame))
-    else:
-        print(format_header(info) + "\n\n" + format_table(frame))
-    if args.csv:
-        frame.to_csv(args.csv, index=False)
+    key = "load average (1, 5, 15 min)"
+    info[key] = f"{load_before} before, {info[key]} after"
+    info["options"] = " ".join(["--quick"] * args.quick + [f"--runs {config.runs}",
+                                                           f"--repeat {config.repeat}"])
+    print(format_report(rows, info, markdown=args.markdown))
+    if args.json:
+        payload = {"machine": info, "sections": sections, "rows": [r.to_dict() for r in rows]}
+        Path(args.json).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
