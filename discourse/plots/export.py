@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -83,11 +84,33 @@ def save_figure(
     base = Path(path)
     if base.suffix.lower().lstrip(".") in _FORMATS:
         base = base.with_suffix("")
-    with mpl.rc_context(_styles.EXPORT_RC):
+    with mpl.rc_context(_styles.EXPORT_RC), _laid_out_once(fig) as bbox:
         return [write_with(base.with_name(f"{base.name}.{fmt}"),
-                           partial(fig.savefig, format=fmt, dpi=dpi, bbox_inches="tight",
-                                   pad_inches=0.05, metadata=_METADATA[fmt]))
+                           partial(fig.savefig, format=fmt, dpi=dpi, bbox_inches=bbox,
+                                   metadata=_METADATA[fmt]))
                 for fmt in dict.fromkeys(formats)]
+
+
+@contextmanager
+def _laid_out_once(fig: Figure) -> Iterator[Any]:
+    """Lay the figure out and measure its tight bounding box once for every format.
+
+    ``bbox_inches="tight"`` draws the figure once more per file and the layout engine runs
+    at every draw; here both happen once, then the layout is held while the files are
+    written and given back afterwards.
+    """
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    fig.draw(renderer)  # runs the layout engine
+    tight = fig.get_tightbbox(renderer).padded(0.05)
+    bbox = Bbox.from_extents(tight.x0, tight.y0, tight.x1, tight.y1)
+    engine = fig.get_layout_engine()
+    fig.set_layout_engine("none")
+    try:
+        yield bbox
+    finally:
+        fig.set_layout_engine(engine)
 
 
 def chart_figures(
