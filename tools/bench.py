@@ -102,7 +102,9 @@ DEFAULT_SEED = _REPO / "seeds" / "tass_2017-04-04_lavrov_moscow_baku.txt"
 DEFAULT_TARGETS = _REPO / "data" / "targets" / "lavrov_2017.yaml"
 DEFAULT_CORPUS = (_REPO / "data" / "corpus" / "inaugural",
                   _REPO / "data" / "corpus" / "state_union")
-DEFAULT_FNC = Path("/work/shared/benchmarks/news_stance/fnc1_competition_test_bodies.csv")
+# The shared benchmark folder sits beside the repository.
+DEFAULT_FNC = (_REPO.parent / "shared" / "benchmarks" / "news_stance"
+               / "fnc1_competition_test_bodies.csv")
 DEFAULT_MANIFESTO = _REPO / "data" / "segmentation" / "manifesto_us.jsonl"
 DEFAULT_GOLDEN = _REPO / "data" / "sentences" / "golden_rules_en.json"
 _MB = 1_000_000

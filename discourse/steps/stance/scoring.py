@@ -565,13 +565,7 @@ class LexicalStanceScorer:
     def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
         import pandas as pd
 
-        texts = sentences["text"].astype(str).tolist()
-        ids = sentences["sentence_id"].tolist()
-        offsets = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(ids)
-        paragraphs = (
-            sentences["paragraph_id"].tolist()
-            if self.anaphora and "paragraph_id" in sentences.columns else None
-        )
+        texts, ids, offsets, paragraphs = _sentence_columns(sentences, self.anaphora)
         sentiment = self._sentiment_values(sentences)
         rows = []
         previous: set[str] = set()
@@ -879,13 +873,7 @@ class LearnedStanceScorer:
     def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
         import pandas as pd
 
-        texts = sentences["text"].astype(str).tolist()
-        ids = sentences["sentence_id"].tolist()
-        offsets = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(ids)
-        paragraphs = (
-            sentences["paragraph_id"].tolist()
-            if self.anaphora and "paragraph_id" in sentences.columns else None
-        )
+        texts, ids, offsets, paragraphs = _sentence_columns(sentences, self.anaphora)
         rows = []
         previous: set[str] = set()
         for k, text in enumerate(texts):
@@ -909,6 +897,16 @@ class LearnedStanceScorer:
                              row["mentioned"] is not None, *row["probabilities"]))
             previous = here
         return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS])
+
+
+def _sentence_columns(sentences: pd.DataFrame, anaphora: bool) -> tuple[list, list, list, Any]:
+    """Texts, ids, start offsets and (for anaphora) paragraph ids of a sentence table."""
+    texts = sentences["text"].astype(str).tolist()
+    ids = sentences["sentence_id"].tolist()
+    offsets = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(ids)
+    paragraphs = (sentences["paragraph_id"].tolist()
+                  if anaphora and "paragraph_id" in sentences.columns else None)
+    return texts, ids, offsets, paragraphs
 
 
 _PRONOUN = re.compile(r"\b(?:this|that|it)\b", re.IGNORECASE)
