@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -204,29 +204,21 @@ class Article:
         >>> art.to_frame()[["sentence_id", "kind", "text"]].values.tolist()[:2]
         [[0, 'title', 'Peace talks resume'], [1, 'body', 'The talks resumed.']]
         """
+        import numpy as np
         import pandas as pd
 
-        rows = [
-            (
-                sec.id,
-                sec.heading.text if sec.heading else None,
-                sec.kind,
-                par.id,
-                s.id,
-                s.kind,
-                s.start,
-                s.end,
-                s.text,
-            )
-            for sec in self.sections
-            for par in sec.paragraphs
-            for s in par.sentences
-        ]
-        frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-        return frame.astype(
-            {"section_id": "int64", "paragraph_id": "int64", "sentence_id": "int64",
-             "start": "int64", "end": "int64"}
-        )
+        columns: dict[str, list[Any]] = {c: [] for c in FRAME_COLUMNS}
+        for sec in self.sections:
+            heading = sec.heading.text if sec.heading else None
+            for par in sec.paragraphs:
+                for s in par.sentences:
+                    for column, value in zip(FRAME_COLUMNS, (
+                            sec.id, heading, sec.kind, par.id, s.id, s.kind, s.start, s.end,
+                            s.text), strict=True):
+                        columns[column].append(value)
+        ints = ("section_id", "paragraph_id", "sentence_id", "start", "end")
+        data = {c: np.asarray(v, dtype=np.int64) if c in ints else v for c, v in columns.items()}
+        return pd.DataFrame(data)
 
     def __repr__(self) -> str:
         n_sent = len(self.sentences)

@@ -63,7 +63,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'"})
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
     # snowballstemmer is the Snowball project's own Python build: the same English (Porter2)
-    # stems as NLTK's SnowballStemmer, without importing NLTK (and through it scipy).
+    # stems as NLTK's SnowballStemmer, without importing NLTK (and through it scipy). It
+    # hands over to PyStemmer, the C build of the same algorithms, when that is installed.
     import snowballstemmer
 
     return snowballstemmer.stemmer("english")

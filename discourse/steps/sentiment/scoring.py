@@ -162,34 +162,51 @@ def score_sentiment(
     >>> round(float(scored.loc[0, "polarity"]), 2)  # TextBlob itself misses the "n't"
     -0.7
     """
-    import numpy as np
     import pandas as pd
 
     check_choice("columns", columns, ("all", "combined"))
     low, high = _check_thresholds(thresholds)
     frame = sentence_frame(data)
-    texts = [t if isinstance(t, str) else "" for t in frame["text"]]
     ids = frame[[c for c in FRAME_COLUMNS if c in frame.columns]].reset_index(drop=True)
+    new = sentiment_values(frame["text"].tolist(), (low, high), exact=columns == "all")
+    new["sentiment"] = pd.Series(new["sentiment"], dtype="object")
+    # One concat: inserting the columns one by one costs more than scoring a short text.
+    return pd.concat([ids, pd.DataFrame(new)], axis=1)
 
+
+def sentiment_values(texts: Sequence[Any], thresholds: Sequence[float] = DEFAULT_THRESHOLDS,
+                     *, exact: bool = True) -> dict[str, Any]:
+    """The columns of :func:`score_sentiment` for ``texts``, as arrays and a list of labels.
+
+    ``exact=False`` leaves TextBlob's and VADER's own columns out.
+
+    Examples
+    --------
+    >>> sentiment_values(["A good plan.", "They met."])["sentiment"]
+    ['positive', 'neutral']
+    """
+    import numpy as np
+
+    low, high = _check_thresholds(thresholds)
+    texts = [t if isinstance(t, str) else "" for t in texts]
     # Each distinct sentence is scored once (boilerplate and quotes repeat in corpora).
     unique = dict.fromkeys(texts)
     combined = {t: _combined(t) for t in unique}
     scores = [combined[t] for t in texts]
     new: dict[str, Any] = {}
-    if columns == "all":
+    if exact:
         from discourse.steps.sentiment.textblob_port import pattern_sentiment
         from discourse.steps.sentiment.vader_port import vader_scores
 
         # TextBlob's and VADER's own numbers, from exact reimplementations (importing
         # TextBlob alone takes about a second; both run several times faster here).
-        exact = {t: pattern_sentiment(t) + vader_scores(t) for t in unique}
-        rows = [exact[t] for t in texts]
+        values = {t: pattern_sentiment(t) + vader_scores(t) for t in unique}
+        rows = [values[t] for t in texts]
         for j, name in enumerate(SENTIMENT_COLUMNS[:6]):
             new[name] = np.array([r[j] for r in rows], dtype="float64")
     new["sentiment_score"] = np.array(scores, dtype="float64")
-    new["sentiment"] = pd.Series([_label(s, low, high) for s in scores], dtype="object")
-    # One concat: inserting the columns one by one costs more than scoring a short text.
-    return pd.concat([ids, pd.DataFrame(new)], axis=1)
+    new["sentiment"] = [_label(s, low, high) for s in scores]
+    return new
 
 
 def sentiment_by_section(scored: pd.DataFrame) -> pd.DataFrame:
@@ -218,8 +235,6 @@ def sentiment_by_section(scored: pd.DataFrame) -> pd.DataFrame:
     >>> agg[["n_sentences", "most_positive_id", "most_negative_id"]].values.tolist()
     [[3, 0, 1]]
     """
-    import pandas as pd
-
     missing = {"sentence_id", "sentiment_score", "sentiment"} - set(scored.columns)
     if missing:
         raise InvalidOptionError(
@@ -227,33 +242,55 @@ def sentiment_by_section(scored: pd.DataFrame) -> pd.DataFrame:
             f"{sorted(missing)} are missing."
         )
     heading = "section_heading" in scored.columns
-    columns = list(BY_SECTION_COLUMNS)
-    if heading:
-        columns.insert(1, "section_heading")
-    if scored.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    sections = scored["section_id"] if "section_id" in scored.columns else pd.Series(
-        0, index=scored.index
+    n = len(scored)
+    return section_sentiment(
+        scored["section_id"].tolist() if "section_id" in scored.columns else [0] * n,
+        scored["section_heading"].tolist() if heading else None,
+        scored["sentence_id"].tolist(),
+        scored["text"].tolist() if "text" in scored.columns else [None] * n,
+        scored["sentiment_score"].tolist(),
+        scored["sentiment"].tolist(),
     )
-    texts = scored["text"] if "text" in scored.columns else pd.Series(None, index=scored.index)
+
+
+def section_sentiment(section_ids: Sequence[Any], headings: Sequence[Any] | None,
+                      sentence_ids: Sequence[Any], texts: Sequence[Any],
+                      scores: Sequence[float], labels: Sequence[str]) -> pd.DataFrame:
+    """The table of :func:`sentiment_by_section` from its input columns as lists.
+
+    ``headings`` is None when there is no ``section_heading`` column.
+    """
+    import numpy as np
+    import pandas as pd
+
+    columns = list(BY_SECTION_COLUMNS)
+    if headings is not None:
+        columns.insert(1, "section_heading")
+    if not len(sentence_ids):
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    members: dict[Any, list[int]] = {}
+    for i, sid in enumerate(section_ids):
+        if sid == sid:  # a missing id (NaN) joins no section, as in a groupby
+            members.setdefault(sid, []).append(i)
     rows = []
-    for sid, part in scored.groupby(sections, sort=True):
-        score = part["sentiment_score"].to_numpy(dtype=float)
-        label = part["sentiment"]
-        top, bottom = int(score.argmax()), int(score.argmin())
+    for sid in sorted(members):
+        part = members[sid]
+        # first index of the highest / lowest score, as numpy's argmax / argmin
+        top = max(part, key=lambda i: (scores[i], -i))
+        bottom = min(part, key=lambda i: (scores[i], i))
         row = {
             "section_id": sid,
             "n_sentences": len(part),
-            "mean_score": float(score.mean()),
-            "share_positive": float((label == "positive").mean()),
-            "share_negative": float((label == "negative").mean()),
-            "most_positive_id": part["sentence_id"].iloc[top] if score[top] > 0 else None,
-            "most_positive_text": texts.loc[part.index[top]] if score[top] > 0 else None,
-            "most_negative_id": part["sentence_id"].iloc[bottom] if score[bottom] < 0 else None,
-            "most_negative_text": texts.loc[part.index[bottom]] if score[bottom] < 0 else None,
+            "mean_score": float(np.mean([scores[i] for i in part])),
+            "share_positive": sum(labels[i] == "positive" for i in part) / len(part),
+            "share_negative": sum(labels[i] == "negative" for i in part) / len(part),
+            "most_positive_id": sentence_ids[top] if scores[top] > 0 else None,
+            "most_positive_text": texts[top] if scores[top] > 0 else None,
+            "most_negative_id": sentence_ids[bottom] if scores[bottom] < 0 else None,
+            "most_negative_text": texts[bottom] if scores[bottom] < 0 else None,
         }
-        if heading:
-            row["section_heading"] = part["section_heading"].iloc[0]
+        if headings is not None:
+            row["section_heading"] = headings[part[0]]
         rows.append(row)
     out = pd.DataFrame(rows, columns=columns)
     for col in ("most_positive_id", "most_negative_id"):

@@ -9,8 +9,8 @@ from discourse.steps.base import Step, StepOutput
 from discourse.steps.sentiment.scoring import (
     DEFAULT_THRESHOLDS,
     SENTIMENT_COLUMNS,
-    score_sentiment,
-    sentiment_by_section,
+    section_sentiment,
+    sentiment_values,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +40,10 @@ class SentimentStep(Step):
         self.thresholds = tuple(thresholds)
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
-        scores = score_sentiment(sentences, thresholds=self.thresholds)
-        sections = sentiment_by_section(scores)
-        return StepOutput({c: scores[c] for c in self.assigns},
-                          {"sentiment_sections": sections})
+        texts = sentences["text"].tolist()
+        values = sentiment_values(texts, self.thresholds)
+        sections = section_sentiment(
+            sentences["section_id"].tolist(), sentences["section_heading"].tolist(),
+            sentences["sentence_id"].tolist(), texts, values["sentiment_score"].tolist(),
+            values["sentiment"])
+        return StepOutput(values, {"sentiment_sections": sections})
