@@ -219,6 +219,7 @@ def _frequency_table(
     dic: Dictionary,
     level: Level,
 ) -> pd.DataFrame:
+    import numpy as np
     import pandas as pd
 
     order = {c: k for k, c in enumerate(dic.categories)}
@@ -238,12 +239,14 @@ def _frequency_table(
         rows = [(*units[index], category, term, count, in_name, tokens[index])
                 for (index, category, term), (count, in_name) in keyed]
         columns = [c for c in FREQUENCY_COLUMNS if c != "rate_per_1000"]
-    table = pd.DataFrame(rows, columns=columns)
+    values = list(zip(*rows, strict=True)) if rows else [np.array([], dtype=object)] * len(columns)
+    data: dict[str, Any] = dict(zip(columns, values, strict=True))
     for column in ("count", "count_in_name", "tokens"):
-        table[column] = table[column].astype("int64")
-    with_tokens = table["tokens"].where(table["tokens"] > 0)
-    table["rate_per_1000"] = (table["count"] / with_tokens * 1000).astype("float64")
-    return table
+        data[column] = np.asarray(data[column], dtype=np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):  # no tokens: NaN
+        rate = data["count"] / np.where(data["tokens"] > 0, data["tokens"], np.nan) * 1000
+    data["rate_per_1000"] = rate.astype("float64")
+    return pd.DataFrame(data)
 
 
 # -- KWIC and dispersion --------------------------------------------------------------------

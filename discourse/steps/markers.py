@@ -11,6 +11,7 @@ certify each hit; the matched words are returned so that hits can be checked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -74,13 +75,33 @@ def stance_markers(data: Any) -> pd.DataFrame:
     import pandas as pd
 
     frame = sentence_frame(data)
-    markers = _markers()
     offsets = frame["start"].tolist() if "start" in frame.columns else [0] * len(frame)
+    keys = [c for c in ("sentence_id", "section_id", "paragraph_id") if c in frame.columns]
+    columns: dict[str, Any] = {k: frame[k].to_numpy() for k in keys}
+    counted = marker_counts(frame["text"].tolist(), offsets)
+    columns.update({c: pd.array(v, dtype="int64") if c != "markers" else v
+                    for c, v in counted.items()})
+    return pd.DataFrame(columns, index=range(len(frame)))
+
+
+def marker_counts(texts: Sequence[Any], offsets: Sequence[int]) -> dict[str, list[Any]]:
+    """``n_words``, a count per category and ``markers`` of each text, as lists.
+
+    The columns of :func:`stance_markers` without the ids; ``offsets`` are added to the
+    markers' offsets.
+
+    Examples
+    --------
+    >>> marker_counts(["We may agree."], [10])["markers"][0][1]
+    {'text': 'may', 'start': 13, 'end': 16, 'category': 'hedges'}
+    """
+    markers = _markers()
     # Columns built as lists and handed to pandas once: no per-row frames.
     n_words: list[int] = []
     counts: dict[str, list[int]] = {c: [] for c in MARKER_CATEGORIES}
     found_all: list[list[dict[str, Any]]] = []
-    for text, base in zip(frame["text"].astype(str), offsets, strict=True):
+    for text, base in zip(texts, offsets, strict=True):
+        text = str(text)
         tokens = TextTokens(text)
         sentence_counts = dict.fromkeys(MARKER_CATEGORIES, 0)
         found = []
@@ -95,12 +116,7 @@ def stance_markers(data: Any) -> pd.DataFrame:
         for category, count in sentence_counts.items():
             counts[category].append(count)
         found_all.append(found)
-    keys = [c for c in ("sentence_id", "section_id", "paragraph_id") if c in frame.columns]
-    columns: dict[str, Any] = {k: frame[k].to_numpy() for k in keys}
-    columns["n_words"] = pd.array(n_words, dtype="int64")
-    columns.update({c: pd.array(v, dtype="int64") for c, v in counts.items()})
-    columns["markers"] = found_all
-    return pd.DataFrame(columns, index=range(len(frame)))
+    return {"n_words": n_words, **counts, "markers": found_all}
 
 
 def marker_rates(
@@ -140,10 +156,20 @@ def marker_rates(
             "or use by='article'."
         )
     columns = ["n_words", *MARKER_CATEGORIES]
+    keys = table[key].tolist() if key is not None else None
+    return _rates(keys, key, {c: table[c].tolist() for c in columns})
+
+
+def _rates(keys: list[Any] | None, key: str | None, counts: dict[str, list[int]]) -> pd.DataFrame:
+    """The table of :func:`marker_rates` from each sentence's group and counts."""
+    import pandas as pd
+
+    columns = ["n_words", *MARKER_CATEGORIES]
     # Sums over plain lists: a pandas groupby costs more than the counting on an article.
-    keys = table[key].tolist() if key is not None else [None] * len(table)
+    if keys is None:
+        keys = [None] * len(counts["n_words"])
     sums: dict[Any, list[int]] = {}
-    for group, *values in zip(keys, *(table[c].tolist() for c in columns), strict=True):
+    for group, *values in zip(keys, *(counts[c] for c in columns), strict=True):
         total = sums.setdefault(group, [0] * len(columns))
         for j, v in enumerate(values):
             total[j] += int(v)
@@ -168,6 +194,6 @@ class MarkersStep(Step):
     assigns = MARKER_CATEGORIES
 
     def run(self, article: Any, sentences: pd.DataFrame) -> StepOutput:
-        markers = stance_markers(sentences)
-        return StepOutput({c: markers[c] for c in self.assigns},
-                          {"markers": marker_rates(markers, by="section")})
+        counts = marker_counts(sentences["text"].tolist(), sentences["start"].tolist())
+        rates = _rates(sentences["section_id"].tolist(), "section_id", counts)
+        return StepOutput({c: counts[c] for c in self.assigns}, {"markers": rates})

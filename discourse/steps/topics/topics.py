@@ -10,6 +10,7 @@ many texts.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import Counter
@@ -130,6 +131,7 @@ def segment_topics(
     >>> table["label"].tolist()
     ['talks resumed, Geneva, peace', 'oil, traders sold, prices fell']
     """
+    import numpy as np
     import pandas as pd
 
     check_choice("front", front, ("segment", "skip"))
@@ -158,12 +160,14 @@ def segment_topics(
         category = _dominant_category(texts[a:b], dic)
         rows.append((section, number, ids[a], ids[b - 1], b - a,
                      ", ".join(top[:_LABEL_TERMS]), ", ".join(top), category))
-    table = pd.DataFrame(rows, columns=list(SEGMENT_COLUMNS))
-    # Object dtype keeps None (pandas 3 would store NaN in a str column).
-    table["keyword_category"] = pd.Series([r[-1] for r in rows], dtype=object)
+    columns = (list(zip(*rows, strict=True)) if rows
+               else [np.array([], dtype=object)] * len(SEGMENT_COLUMNS))
+    data: dict[str, Any] = dict(zip(SEGMENT_COLUMNS, columns, strict=True))
     for column in ("section_id", "segment_id", "first_sentence", "last_sentence", "n_sentences"):
-        table[column] = table[column].astype("int64")
-    return table
+        data[column] = np.asarray(data[column], dtype=np.int64)
+    # Object dtype keeps None (pandas 3 would store NaN in a str column).
+    data["keyword_category"] = pd.Series(data["keyword_category"], dtype=object)
+    return pd.DataFrame(data)
 
 
 def segment_ids(data: Any, segments: pd.DataFrame) -> pd.Series:
@@ -188,18 +192,23 @@ def segment_ids(data: Any, segments: pd.DataFrame) -> pd.Series:
     >>> segment_ids(texts, segment_topics(texts)).tolist()
     [0, 0, 1, 1]
     """
-    import numpy as np
     import pandas as pd
 
     frame = sentence_frame(data)
-    sentence = frame["sentence_id"].to_numpy()
-    out = np.full(len(frame), -1, dtype=np.int64)
-    for first, last, number in segments[
-        ["first_sentence", "last_sentence", "segment_id"]
-    ].itertuples(index=False):
-        out[(sentence >= first) & (sentence <= last)] = number
-    series = pd.Series(out, index=frame.index, name="segment_id").astype("Int64")
-    return series.mask(series < 0)
+    return pd.Series(_segment_of(frame["sentence_id"].tolist(), segments), index=frame.index,
+                     name="segment_id", dtype="Int64")
+
+
+def _segment_of(sentence_ids: list[int], segments: pd.DataFrame) -> list[int | None]:
+    """Each sentence's segment number (None in no segment): one pass over sorted ranges."""
+    ranges = sorted(zip(segments["first_sentence"].tolist(), segments["last_sentence"].tolist(),
+                        segments["segment_id"].tolist(), strict=True))
+    firsts = [r[0] for r in ranges]
+    out: list[int | None] = []
+    for sid in sentence_ids:
+        k = bisect.bisect_right(firsts, sid) - 1
+        out.append(ranges[k][2] if k >= 0 and sid <= ranges[k][1] else None)
+    return out
 
 
 def _sections(frame: pd.DataFrame) -> list[tuple[int, int, int]]:
