@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import import_module
@@ -41,12 +42,21 @@ def module_exports(folder: Path, package: str) -> dict[str, str]:
         if path.name == "__init__.py":
             continue
         module = ".".join([package, *path.relative_to(folder).with_suffix("").parts])
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                    and getattr(node.targets[0], "id", None) == "__all__"):
-                for name in ast.literal_eval(node.value):
-                    found.setdefault(name, module)
+        for name in _all_names(path.read_text(encoding="utf-8")):
+            found.setdefault(name, module)
     return found
+
+
+# ``__all__ = [...]`` at the start of a line, up to the bracket that closes it; parsing the
+# list alone is much faster than parsing whole modules on every cold start. The last one
+# counts: a module docstring may show one in an example.
+_ALL = re.compile(r"^__all__\s*=\s*[\[(].*?[\])]", re.MULTILINE | re.DOTALL)
+
+
+def _all_names(source: str) -> list[str]:
+    """The names of a module's ``__all__`` list (none without one)."""
+    found = _ALL.findall(source)
+    return list(ast.literal_eval(found[-1].split("=", 1)[1])) if found else []
 
 
 def load_export(namespace: dict[str, Any], exports: Mapping[str, str], name: str,

@@ -62,12 +62,16 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'"})
 
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
-    # snowballstemmer is the Snowball project's own Python build: the same English (Porter2)
-    # stems as NLTK's SnowballStemmer, without importing NLTK (and through it scipy). It
-    # hands over to PyStemmer, the C build of the same algorithms, when that is installed.
-    import snowballstemmer
+    # The Snowball project's English (Porter2) stemmer, as NLTK's SnowballStemmer, without
+    # importing NLTK (and through it scipy): PyStemmer, its C build, else snowballstemmer,
+    # its pure-Python build (importing that one loads all its 30 languages).
+    try:
+        import Stemmer
+    except ImportError:
+        import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+        return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 @cache

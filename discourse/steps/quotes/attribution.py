@@ -319,9 +319,30 @@ def _single_quotes(text: str, par: Any, following: Any, carried: int, counter: l
 # --------------------------------------------------------------------------- reporting verbs
 
 
+class _FormPatterns:
+    """One pattern per first word for the forms that start with it, compiled on first use.
+
+    There are hundreds; compiling them all would cost every cold start about 50 ms.
+    """
+
+    def __init__(self, grouped: dict[str, list[str]]) -> None:
+        self._groups = grouped
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def get(self, word: str) -> re.Pattern[str] | None:
+        pattern = self._compiled.get(word)
+        if pattern is None and word in self._groups:
+            pattern = self._compiled[word] = re.compile(
+                "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in self._groups[word])
+                + r")(?![\w’'\-])",
+                re.IGNORECASE,
+            )
+        return pattern
+
+
 @dataclass(frozen=True)
 class _Verbs:
-    by_first_word: dict[str, re.Pattern[str]]  # first word -> the forms that start with it
+    by_first_word: _FormPatterns  # first word -> the forms that start with it
     forms: dict[str, tuple[str, str]]  # surface -> (lemma, kind)
     needs_complement: frozenset[str]
     between: frozenset[str]
@@ -356,16 +377,8 @@ def _verbs() -> _Verbs:
     grouped: dict[str, list[str]] = {}
     for f in sorted(forms, key=len, reverse=True):
         grouped.setdefault(f.split()[0], []).append(f)
-    by_first = {
-        first: re.compile(
-            "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in group)
-            + r")(?![\w’'\-])",
-            re.IGNORECASE,
-        )
-        for first, group in grouped.items()
-    }
     return _Verbs(
-        by_first_word=by_first,
+        by_first_word=_FormPatterns(grouped),
         forms=forms,
         needs_complement=frozenset(data["needs_complement"]),
         between=frozenset(w for w in data["between"] if " " not in w),
