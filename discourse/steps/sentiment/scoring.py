@@ -292,10 +292,10 @@ def section_sentiment(section_ids: Sequence[Any], headings: Sequence[Any] | None
         if headings is not None:
             row["section_heading"] = headings[part[0]]
         rows.append(row)
-    out = pd.DataFrame(rows, columns=columns)
+    data: dict[str, Any] = {c: [row[c] for row in rows] for c in columns}
     for col in ("most_positive_id", "most_negative_id"):
-        out[col] = out[col].astype("Int64")
-    return out
+        data[col] = pd.array(data[col], dtype="Int64")
+    return pd.DataFrame(data)
 
 
 def evaluate_sentiment(

@@ -1222,8 +1222,9 @@ def score_stance(
         _check_result(result, scorer, frame, loaded)
     result = result.reset_index(drop=True)
     if "section_id" in frame.columns and "section_id" not in result.columns:
-        sections = dict(zip(frame["sentence_id"], frame["section_id"], strict=False))
-        result["section_id"] = result["sentence_id"].map(sections)
+        sections = dict(zip(frame["sentence_id"].tolist(), frame["section_id"].tolist(),
+                            strict=False))
+        result["section_id"] = [sections.get(i) for i in result["sentence_id"].tolist()]
     return result
 
 
@@ -1290,7 +1291,10 @@ def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:
         if label != "none":
             row["_scores"].append(score)
     rows = []
-    for row in groups.values():
+    # by section, stable: the targets keep their order within each
+    ordered = sorted(groups.values(), key=lambda r: r["section_id"]) if "section_id" in keys \
+        else list(groups.values())
+    for row in ordered:
         scores = row.pop("_scores")
         if mentioned is None:
             del row["mentioned"]
@@ -1301,6 +1305,4 @@ def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=[*order, "sentences",
                                       *(["mentioned"] if mentioned is not None else []),
                                       *STANCE_LABELS, "net", "mean_score"])
-    if "section_id" in keys and len(out):
-        out = out.sort_values(["section_id"], kind="stable").reset_index(drop=True)
     return out
