@@ -162,6 +162,7 @@ def marker_rates(
 
 def _rates(keys: list[Any] | None, key: str | None, counts: dict[str, list[int]]) -> pd.DataFrame:
     """The table of :func:`marker_rates` from each sentence's group and counts."""
+    import numpy as np
     import pandas as pd
 
     columns = ["n_words", *MARKER_CATEGORIES]
@@ -176,8 +177,8 @@ def _rates(keys: list[Any] | None, key: str | None, counts: dict[str, list[int]]
     groups = sorted(sums) if key is not None else list(sums) or [None]
     out: dict[str, Any] = {key: groups} if key is not None else {}
     for j, column in enumerate(columns):
-        out[column] = pd.array([sums.get(g, [0] * len(columns))[j] for g in groups],
-                               dtype="int64")
+        out[column] = np.asarray([sums.get(g, [0] * len(columns))[j] for g in groups],
+                                 dtype=np.int64)
     for category in MARKER_CATEGORIES:
         out[f"{category}_per_1000"] = [
             round(1000 * count / words, 2) if words > 0 else float("nan")

@@ -29,7 +29,7 @@ from discourse.steps.topics.segmentation import (
 )
 from discourse.text.inputs import read_documents, sentence_frame
 from discourse.text.sources import classify_source
-from discourse.text.tokens import TOKEN_PATTERN, Token, stem, stopwords, tokenize
+from discourse.text.tokens import TOKEN_PATTERN, stem, stopwords
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -265,62 +265,67 @@ def _is_content(word: str, stops: frozenset[str]) -> bool:
     return len(word) >= 3 and word not in stops and word[0].isalpha()
 
 
-def _runs(text: str) -> list[list[Token]]:
+def _runs(text: str) -> list[list[tuple[int, str, str]]]:
     """Runs of adjacent content words: broken by stopwords, punctuation and possessives;
     the words before a role ("Russian foreign" in "Russian foreign minister") are dropped.
 
+    Each word is ``(start, lower-case form, written form)``, both forms normalised.
+
     Examples
     --------
-    >>> [[t.text for t in run] for run in _runs("The Nagorno-Karabakh settlement, and "
+    >>> [[w for _, _, w in run] for run in _runs("The Nagorno-Karabakh settlement, and "
     ...                                          "diplomatic relations (25 years).")]
     [['Nagorno-Karabakh', 'settlement'], ['diplomatic', 'relations'], ['years']]
     """
     stops, roles = _label_stopwords(), _role_words()
-    runs: list[list[Token]] = []
-    current: list[Token] = []
+    runs: list[list[tuple[int, str, str]]] = []
+    current: list[tuple[int, str, str]] = []
     previous_end = None
-    for token in tokenize(text):
-        word = normalize_word(token.text)
-        gap = text[previous_end:token.start] if previous_end is not None else " "
-        previous_end = token.end
+    for m in TOKEN_PATTERN.finditer(text):
+        start = m.start()
+        written = normalize_word(m[0], lower=False)
+        word = written.lower()
+        gap = text[previous_end:start] if previous_end is not None else " "
+        previous_end = m.end()
         if word in roles:  # "the Russian foreign minister": the words before name a role
             current = []
-        if gap.strip() or not _is_content(word, stops) or word.endswith("'s"):
+        content = _is_content(word, stops) and not word.endswith("'s")
+        if gap.strip() or not content:
             if current:
                 runs.append(current)
             current = []
-        if _is_content(word, stops) and not word.endswith("'s"):
-            current.append(token)
+        if content:
+            current.append((start, word, written))
     if current:
         runs.append(current)
     return runs
 
 
-def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], Counter[str]],
+def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]],
                    max_words: int) -> Counter[tuple[str, ...]]:
     """Counts of candidate phrases (1 to ``max_words`` adjacent content words, as stems).
 
-    Records each phrase's written forms in ``forms``; a form that opens a sentence is
-    recorded lower-cased with a leading space (its capital says nothing about it).
+    Records how often each phrase is written each way in ``forms``; a form that opens a
+    sentence is recorded lower-cased with a leading space (its capital says nothing about
+    it).
     """
     counts: Counter[tuple[str, ...]] = Counter()
     for text in texts:
-        runs = _runs(text)
         first = _first_token_start(text)
-        for run in runs:
-            words = [normalize_word(t.text) for t in run]
-            written = [normalize_word(t.text, lower=False) for t in run]
+        for run in _runs(text):
+            words = [w for _, w, _ in run]
+            written = [w for _, _, w in run]
             stems = [stem(w) for w in words]
             for n in range(1, max_words + 1):
                 for i in range(len(run) - n + 1):
                     key = tuple(stems[i:i + n])
                     counts[key] += 1
-                    form = (" " + " ".join(words[i:i + n]) if run[i].start == first
+                    form = (" " + " ".join(words[i:i + n]) if run[i][0] == first
                             else " ".join(written[i:i + n]))
                     seen = forms.get(key)
                     if seen is None:
-                        seen = forms[key] = Counter()
-                    seen[form] += 1
+                        seen = forms[key] = {}
+                    seen[form] = seen.get(form, 0) + 1
     return counts
 
 
@@ -329,7 +334,7 @@ def _first_token_start(text: str) -> int | None:
     return first.start() if first is not None else None
 
 
-def _display(forms: Counter[str]) -> str:
+def _display(forms: dict[str, int]) -> str:
     """The most frequent form of a phrase, lower-cased unless never written in lower case."""
     lowered: Counter[str] = Counter()
     for form, count in forms.items():
@@ -363,7 +368,7 @@ def _key_phrases(groups: list[list[str]], n_terms: int, max_words: int = 3) -> l
     """
     import math
 
-    forms: dict[tuple[str, ...], Counter[str]] = {}
+    forms: dict[tuple[str, ...], dict[str, int]] = {}
     counts = [_phrase_counts(texts, forms, max_words) for texts in groups]
     df: Counter[tuple[str, ...]] = Counter()
     total: Counter[tuple[str, ...]] = Counter()
