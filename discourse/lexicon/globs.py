@@ -29,6 +29,8 @@ __all__ = ["TokenMatcher", "compile_globs", "glob_regex", "word_matcher"]
 
 _HYPHENS = "-‐‑–"
 _HYPHEN_CLASS = r"\-‐‑–"  # the same, for use inside [...]
+#: where every text pattern starts: not after a word character
+_WORD_START = r"(?<!\w)"
 # What each special character of a glob word becomes; any other character is literal.
 _TOKEN_GLOB = {"*": ".*", "?": "."}
 _TEXT_GLOB = {
@@ -94,7 +96,7 @@ def glob_regex(pattern: str, *, within: Literal["text", "token"] = "text") -> st
         words[-1] = _translate(text.split()[-1][:-1], _TEXT_GLOB) + f"[{_HYPHEN_CLASS}]"
         right = ""
     body = rf"[\s{_HYPHEN_CLASS}]+".join(words)
-    return rf"(?<!\w){body}{right}"
+    return rf"{_WORD_START}{body}{right}"
 
 
 class TokenMatcher:
@@ -153,4 +155,8 @@ def compile_globs(
         return None
     if within == "token":
         return TokenMatcher(ordered)
-    return re.compile("|".join(glob_regex(p, within=within) for p in ordered), re.IGNORECASE)
+    parts = [glob_regex(p, within=within) for p in ordered]
+    # Every text pattern starts at a word start: testing that once per position, before
+    # the alternatives, makes a search several times faster than testing it in each one.
+    body = "|".join(p.removeprefix(_WORD_START) for p in parts)
+    return re.compile(f"{_WORD_START}(?:{body})", re.IGNORECASE)
