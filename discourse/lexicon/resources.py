@@ -50,8 +50,14 @@ def library_versions() -> dict[str, str | None]:
     """Installed versions of the package and of the libraries behind its numbers.
 
     Read from the ``*.dist-info`` folder names on ``sys.path`` (importing
-    ``importlib.metadata`` costs a tenth of a second at every cold start).
+    ``importlib.metadata`` costs a tenth of a second at every cold start), once per
+    process: a corpus run records them for every document.
     """
+    return dict(_library_versions())
+
+
+@cache
+def _library_versions() -> dict[str, str | None]:
     import sys
 
     wanted = {"discourse": "discourse", "textblob": "textblob",
