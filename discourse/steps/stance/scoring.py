@@ -871,7 +871,6 @@ class LearnedStanceScorer:
         return out
 
     def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
-        import pandas as pd
 
         texts, ids, offsets, paragraphs = _sentence_columns(sentences, self.anaphora)
         rows = []
@@ -896,7 +895,26 @@ class LearnedStanceScorer:
                 rows.append((ids[k], target.name, row["stance"], row["score"], row["cues"],
                              row["mentioned"] is not None, *row["probabilities"]))
             previous = here
-        return pd.DataFrame(rows, columns=[*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS])
+        return _table(rows, [*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS])
+
+
+def _table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """The stance table from its rows, built column by column (faster than from rows)."""
+    import numpy as np
+    import pandas as pd
+
+    if not rows:
+        return pd.DataFrame([], columns=columns)
+    values = list(zip(*rows, strict=True))
+    data: dict[str, Any] = {}
+    for name, column in zip(columns, values, strict=True):
+        if name == "cues":
+            data[name] = pd.Series(column, dtype=object)
+        elif name in ("score", *PROBABILITY_COLUMNS):
+            data[name] = np.asarray(column, dtype=np.float64)
+        else:
+            data[name] = list(column)
+    return pd.DataFrame(data)
 
 
 def _sentence_columns(sentences: pd.DataFrame, anaphora: bool) -> tuple[list, list, list, Any]:
