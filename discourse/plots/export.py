@@ -31,6 +31,9 @@ _METADATA: dict[str, dict[str, Any]] = {
 }
 
 
+_NO_AUTOLAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
+
+
 def _formats(formats: Sequence[Format] | Format) -> tuple[Format, ...]:
     """``formats`` as a tuple, each checked."""
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
@@ -84,7 +87,7 @@ def save_figure(
     base = Path(path)
     if base.suffix.lower().lstrip(".") in _FORMATS:
         base = base.with_suffix("")
-    with mpl.rc_context(_styles.EXPORT_RC), _laid_out_once(fig) as bbox:
+    with mpl.rc_context(_styles.EXPORT_RC), _laid_out_once(fig) as bbox, _lean_font_subsets():
         return [write_with(base.with_name(f"{base.name}.{fmt}"),
                            partial(fig.savefig, format=fmt, dpi=dpi, bbox_inches=bbox,
                                    metadata=_METADATA[fmt]))
@@ -99,6 +102,7 @@ def _laid_out_once(fig: Figure) -> Iterator[Any]:
     at every draw; here both happen once, then the layout is held while the files are
     written and given back afterwards.
     """
+    import matplotlib as mpl
     from matplotlib.transforms import Bbox
 
     renderer = fig.canvas.get_renderer()
@@ -106,11 +110,43 @@ def _laid_out_once(fig: Figure) -> Iterator[Any]:
     tight = fig.get_tightbbox(renderer).padded(0.05)
     bbox = Bbox.from_extents(tight.x0, tight.y0, tight.x1, tight.y1)
     engine = fig.get_layout_engine()
-    fig.set_layout_engine("none")
+    # No engine at all (not the "none" placeholder, with which savefig lays the figure out
+    # and draws it once more before every file).
+    with mpl.rc_context(_NO_AUTOLAYOUT):
+        fig.set_layout_engine(None)
     try:
         yield bbox
     finally:
         fig.set_layout_engine(engine)
+
+
+# OpenType layout tables and legacy kerning: matplotlib places every glyph itself and a PDF
+# viewer never reads them, but subsetting them for the embedded fonts is most of a PDF's cost.
+_UNUSED_IN_PDF = ("GSUB", "GPOS", "GDEF", "MATH", "kern")
+
+
+@contextmanager
+def _lean_font_subsets() -> Iterator[None]:
+    """Leave the layout and kerning tables out of the font subsets embedded in PDFs.
+
+    matplotlib builds its subsets with fontTools' default options and offers no setting for
+    them, so the defaults are extended while the files are written, then restored. The
+    glyph outlines, metrics and character map are kept: the text stays selectable.
+    """
+    try:
+        from fontTools.subset import Options
+    except ImportError:  # no PDF subsetting without fontTools either
+        yield
+        return
+    defaults = getattr(Options, "_drop_tables_default", None)
+    if not isinstance(defaults, list):  # another fontTools: leave it as it is
+        yield
+        return
+    Options._drop_tables_default = [*defaults, *_UNUSED_IN_PDF]
+    try:
+        yield
+    finally:
+        Options._drop_tables_default = defaults
 
 
 def chart_figures(

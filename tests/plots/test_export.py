@@ -3,7 +3,10 @@ the same chart; every chart with data drawn and every figure closed."""
 
 from __future__ import annotations
 
+import io
+import re
 import xml.etree.ElementTree as ET
+import zlib
 
 import matplotlib
 
@@ -31,6 +34,33 @@ def test_save_figure_writes_valid_files(tmp_path, analysis):
     twins = [plots.save_figure(plots.plot_keyword_rates(analysis).figure, tmp_path / name,
                                formats=("pdf", "svg")) for name in ("one", "two")]
     assert [p.read_bytes() for p in twins[0]] == [p.read_bytes() for p in twins[1]]
+
+
+def _embedded_fonts(pdf: bytes) -> list:
+    from fontTools.ttLib import TTFont
+
+    fonts = []
+    for number in re.findall(rb"/FontFile2 (\d+) 0 R", pdf):
+        body = re.search(rb"\n" + number + rb" 0 obj\s*<<.*?>>\s*stream\r?\n(.*?)endstream",
+                         pdf, re.DOTALL)
+        fonts.append(TTFont(io.BytesIO(zlib.decompress(body.group(1)))))
+    return fonts
+
+
+def test_pdf_fonts_are_lean_subsets_with_their_glyphs(tmp_path, analysis):
+    from fontTools.subset import Options
+
+    defaults = list(Options._drop_tables_default)
+    ax = plots.plot_sentiment_arc(analysis)
+    (path,) = plots.save_figure(ax.figure, tmp_path / "arc", formats=("pdf",))
+    fonts = _embedded_fonts(path.read_bytes())
+    assert fonts
+    for font in fonts:
+        # outlines, metrics and the character map kept; no layout tables (PDFs never use them)
+        assert {"glyf", "hmtx", "cmap"} <= set(font.keys())
+        assert not {"GSUB", "GPOS", "GDEF", "kern"} & set(font.keys())
+        assert 10 < len(font.getGlyphOrder()) < 300  # a subset, not the whole font
+    assert Options._drop_tables_default == defaults  # fontTools' own defaults given back
 
 
 def test_save_figure_rejects_unknown_formats(tmp_path):
