@@ -37,6 +37,7 @@ standard library and numpy alone; ``tools/fit_stance.py`` fits it with scikit-le
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -235,23 +236,28 @@ def mention_features(
         if evidence is not None:
             _rule_features(feats, evidence)
         return feats
+    gap = _distances(len(seq), t_pos)  # words to the nearest mention
+    values, spans_of = feats.values, feats.spans
+
+    def add(name: str, span: tuple[int, int]) -> None:  # Features.add, inlined for speed
+        values[name] = values.get(name, 0.0) + 1.0
+        spans_of.setdefault(name, []).append((span[0], span[1], "context"))
+
     for i, (w, span, k) in enumerate(seq):
         if k < 0:
             continue
         word = f"neg_{w}" if negated[k] else w
-        s_word = "<name>" if mask_names and names[k] else word
-        feats.add(f"s:{s_word}", 1.0, span)
-        dist = min(abs(i - t) for t in t_pos)
+        add(f"s:{'<name>' if mask_names and names[k] else word}", span)
+        dist = gap[i]
         if dist <= window:
-            left = any(0 < t - i <= window for t in t_pos)
-            right = any(0 < i - t <= window for t in t_pos)
-            feats.add(f"w:{word}", 1.0, span)
+            j = bisect.bisect_right(t_pos, i)
+            add(f"w:{word}", span)
             if dist <= near:
-                feats.add(f"n:{word}", 1.0, span)
-            if left:
-                feats.add(f"l:{word}", 1.0, span)
-            if right:
-                feats.add(f"r:{word}", 1.0, span)
+                add(f"n:{word}", span)
+            if j < len(t_pos) and t_pos[j] - i <= window:  # a mention within the window after
+                add(f"l:{word}", span)
+            if j > 0 and i - t_pos[j - 1] <= window:  # and before
+                add(f"r:{word}", span)
 
     if trigrams:
         for t in t_pos:
@@ -268,8 +274,7 @@ def mention_features(
         (w1, s1, k1), (w2, s2, k2) = seq[i], seq[i + 1]
         if k1 < 0 and k2 < 0:
             continue
-        near = min(min(abs(i - t), abs(i + 1 - t)) for t in t_pos)
-        if near <= window:
+        if min(gap[i], gap[i + 1]) <= window:
             feats.values[f"b:{w1}_{w2}"] = 1.0
             feats.spans.setdefault(f"b:{w1}_{w2}", []).extend(
                 [(*s, "context") for s, k in ((s1, k1), (s2, k2)) if k >= 0]
@@ -282,6 +287,27 @@ def mention_features(
     if evidence is not None:
         _rule_features(feats, evidence)
     return feats
+
+
+def _distances(n: int, positions: list[int]) -> list[int]:
+    """For each of ``n`` indices, the distance to the nearest of ``positions`` (not empty).
+
+    Examples
+    --------
+    >>> _distances(6, [1, 4])
+    [1, 0, 1, 1, 0, 1]
+    """
+    marks = set(positions)
+    out = []
+    nearest = n
+    for i in range(n):  # from the left, then from the right
+        nearest = 0 if i in marks else nearest + 1
+        out.append(nearest)
+    nearest = n
+    for i in range(n - 1, -1, -1):
+        nearest = 0 if i in marks else nearest + 1
+        out[i] = min(out[i], nearest)
+    return out
 
 
 def _sentence_features(feats: Features, text: str, seq: list, names: list[bool] | None,
