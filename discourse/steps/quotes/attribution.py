@@ -1562,7 +1562,9 @@ def attribute_quotes(data: Any) -> pd.DataFrame:
     >>> attribute_quotes('Talks\\n\\n"We are ready," said Anna Petrova.')["speaker"].tolist()
     [nan, 'Anna Petrova']
     """
-    return quotes_and_speakers(data)[0]
+    frame, speakers = quotes_and_speakers(data)
+    frame.attrs["speakers"] = speakers
+    return frame
 
 
 def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
@@ -1608,8 +1610,8 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
 
     speakers : list of dict
         One dict per speaker (kind, role, nationality, organisation, first mention,
-        mentions) for :func:`discourse.speaker_table` (``speakers=``); also in
-        ``quotes.attrs["speakers"]``.
+        mentions) for :func:`discourse.speaker_table` (``speakers=``);
+        :func:`attribute_quotes` keeps it in ``quotes.attrs["speakers"]``.
 
     Examples
     --------
@@ -1685,9 +1687,7 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     frame = pd.DataFrame(data)
     spoken = {r[2] for r in rows if r[2] is not None}
     speakers = [_entity_info(e) for e in resolver.entities.values() if e.key in spoken]
-    # Kept for callers of attribute_quotes alone; the pipeline passes the list itself,
-    # since many pandas operations drop attrs.
-    frame.attrs["speakers"] = speakers
+    # Returned as a value, not in attrs: pandas deep-copies attrs on every column read.
     frame.attrs["resolver_operations"] = resolver.operations
     return frame, speakers
 

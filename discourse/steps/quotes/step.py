@@ -32,6 +32,5 @@ class QuotesStep(Step):
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
         quotes, speakers = quotes_and_speakers(article)
-        quotes.attrs.clear()  # pandas deep-copies attrs on every column read
         return StepOutput({c: quotes[c] for c in self.assigns},
                           {"speakers": speaker_table(quotes, speakers)})

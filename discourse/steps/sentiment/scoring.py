@@ -165,10 +165,10 @@ def score_sentiment(
     import pandas as pd
 
     check_choice("columns", columns, ("all", "combined"))
-    low, high = _check_thresholds(thresholds)
+    _check_thresholds(thresholds)  # before reading the input
     frame = sentence_frame(data)
     ids = frame[[c for c in FRAME_COLUMNS if c in frame.columns]].reset_index(drop=True)
-    new = sentiment_values(frame["text"].tolist(), (low, high), exact=columns == "all")
+    new = sentiment_values(frame["text"].tolist(), thresholds, exact=columns == "all")
     new["sentiment"] = pd.Series(new["sentiment"], dtype="object")
     # One concat: inserting the columns one by one costs more than scoring a short text.
     return pd.concat([ids, pd.DataFrame(new)], axis=1)

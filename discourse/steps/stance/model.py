@@ -237,27 +237,21 @@ def mention_features(
             _rule_features(feats, evidence)
         return feats
     gap = _distances(len(seq), t_pos)  # words to the nearest mention
-    values, spans_of = feats.values, feats.spans
-
-    def add(name: str, span: tuple[int, int]) -> None:  # Features.add, inlined for speed
-        values[name] = values.get(name, 0.0) + 1.0
-        spans_of.setdefault(name, []).append((span[0], span[1], "context"))
-
     for i, (w, span, k) in enumerate(seq):
         if k < 0:
             continue
         word = f"neg_{w}" if negated[k] else w
-        add(f"s:{'<name>' if mask_names and names[k] else word}", span)
+        feats.add(f"s:{'<name>' if mask_names and names[k] else word}", 1.0, span)
         dist = gap[i]
         if dist <= window:
             j = bisect.bisect_right(t_pos, i)
-            add(f"w:{word}", span)
+            feats.add(f"w:{word}", 1.0, span)
             if dist <= near:
-                add(f"n:{word}", span)
+                feats.add(f"n:{word}", 1.0, span)
             if j < len(t_pos) and t_pos[j] - i <= window:  # a mention within the window after
-                add(f"l:{word}", span)
+                feats.add(f"l:{word}", 1.0, span)
             if j > 0 and i - t_pos[j - 1] <= window:  # and before
-                add(f"r:{word}", span)
+                feats.add(f"r:{word}", 1.0, span)
 
     if trigrams:
         for t in t_pos:

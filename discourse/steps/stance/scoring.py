@@ -48,7 +48,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, runtime_checkable
@@ -1247,11 +1247,14 @@ def score_stance(
 
 
 def stance_columns(
-    long: pd.DataFrame, *, values: Literal["stance", "score"] = "stance"
+    long: pd.DataFrame, *, values: Literal["stance", "score"] = "stance",
+    sentence_ids: Sequence[Any] | None = None,
 ) -> pd.DataFrame:
     """Pivot a stance table into one ``stance_<target>`` column per target.
 
-    Indexed by ``sentence_id``; ``values="score"`` gives ``stance_score_<target>``.
+    Indexed by ``sentence_id`` (the table's own, sorted, or ``sentence_ids`` in their
+    order, NaN where the table has no row); ``values="score"`` gives
+    ``stance_score_<target>``.
 
     Examples
     --------
@@ -1259,16 +1262,22 @@ def stance_columns(
     >>> stance_columns(long).to_dict("records")
     [{'stance_talks': 'favor'}]
     """
+    import pandas as pd
+
     from discourse.errors import check_choice
 
     check_choice("values", values, ("stance", "score"))
     prefix = "stance_" if values == "stance" else "stance_score_"
-    order = list(dict.fromkeys(long["target"]))
-    wide = long.pivot(index="sentence_id", columns="target", values=values)
-    wide = wide[order]
-    wide.columns = [f"{prefix}{t}" for t in order]
-    wide.columns.name = None
-    return wide
+    targets = long["target"].tolist()
+    # One look-up per sentence and target: a pandas pivot costs more than the scoring.
+    found = dict(zip(zip(long["sentence_id"].tolist(), targets, strict=True),
+                     long[values].tolist(), strict=True))
+    if len(found) < len(long):
+        raise ValueError("the stance table has several rows for a (sentence_id, target) pair")
+    ids = sorted(set(long["sentence_id"].tolist())) if sentence_ids is None else list(sentence_ids)
+    columns = {f"{prefix}{t}": [found.get((i, t), float("nan")) for i in ids]
+               for t in dict.fromkeys(targets)}
+    return pd.DataFrame(columns, index=pd.Index(ids, name="sentence_id"))
 
 
 def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from discourse.steps.stance.scoring import (
     StanceScorer,
     score_stance,
     stance_by_section,
+    stance_columns,
 )
 from discourse.steps.stance.targets import load_targets
 
@@ -62,11 +63,7 @@ class StanceStep(Step):
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
         stance = score_stance(sentences, self.loaded_targets, scorer=self.scorer)
-        # stance_columns() without its pivot: one look-up per sentence and target
-        found = dict(zip(zip(stance["sentence_id"].tolist(), stance["target"].tolist(),
-                             strict=True), stance["stance"].tolist(), strict=True))
-        ids = sentences["sentence_id"].tolist()
-        columns = {f"stance_{t}": [found.get((i, t), float("nan")) for i in ids]
-                   for t in self.loaded_targets}
-        return StepOutput(columns,
+        wide = stance_columns(stance, sentence_ids=sentences["sentence_id"].tolist())
+        return StepOutput({c: wide[c] if c in wide else [float("nan")] * len(wide)
+                           for c in self.assigns},
                           {"stance": stance, "stance_sections": stance_by_section(stance)})
