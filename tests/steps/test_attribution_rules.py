@@ -98,6 +98,44 @@ def test_colon_attributions_headline_and_outlet():
         "Fox News")
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('Rep. Trey Gowdy (R-S.C.):"I have not heard that figure."', "Trey Gowdy"),
+    ("Former secretary of state Hillary Rodham Clinton: \u201cWe learned that.\u201d",
+     "Hillary Rodham Clinton"),
+    ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: \u201cThe count is new.\u201d",
+     "Jeffrey M. Jones"),
+])
+def test_colon_attributions_after_titles_parentheses_and_dashes(sentence, speaker):
+    assert one(sentence)["speaker"] == speaker
+
+
+def test_a_title_of_state_gives_the_name_that_holds_it():
+    row = one("Secretary of State John Kerry said the talks would resume.")
+    assert (row["speaker"], row["speaker_mention"]) == (
+        "John Kerry", "Secretary of State John Kerry")
+
+
+@pytest.mark.parametrize("name", ["Reed", "Kelly", "Earnest", "Manning"])
+def test_names_with_common_endings_after_a_quotation(name):
+    assert one(f"\u201cIt is over,\u201d {name} said.")["speaker"] == name
+
+
+def test_a_name_with_a_common_ending_opening_its_sentence():
+    text = ("Show\n\nThe host Sean Hannity met the candidate.\n\n"
+            "Hannity interjected: \u201cSo there is flexibility?\u201d")
+    assert attribute_quotes(text)["speaker"].tolist()[2] == "Sean Hannity"
+    # Written in lower case elsewhere, the word is not taken for a name.
+    text = ("Budget\n\nWe gave the Government the means. The government acts.\n\n"
+            "Government spending must continue to fall.")
+    assert attribute_quotes(text)["quote_type"].tolist()[-1] == "none"
+
+
+def test_a_pronoun_is_not_the_name_later_in_its_clause():
+    text = ("Rally\n\nSean Hannity asked about the wall. Donald Trump answered at length."
+            "\n\n\u201cIt will be tall,\u201d he told Hannity.")
+    assert attribute_quotes(text)["speaker"].tolist()[-1] == "Donald Trump"
+
+
 def test_transcript_tags_and_paragraphs_announced_with_a_colon():
     text = ("Debate night\n\nMike Pence spoke first.\n\nPENCE: Well, the question is wrong. "
             "We know it.\n\nThe governor added:\n\nShe knows nothing. It is typical.")

@@ -52,7 +52,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.lexicon.resources import load_lexicon
@@ -906,10 +906,31 @@ def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
         return False  # "I’ve felt", "allegedly quotes parts suppliers claim"
     if head.form != "name" or len(head.text.split()) > 1:
         return True
-    starts = first <= 0 or toks[first - 1].kind == "q" or toks[first - 1].text in "([\"“‘'—–-:"
+    before = toks[first - 1] if first > 0 else None
+    # After a quotation that ends in a comma ('"...," Reed said') the clause goes on.
+    starts = before is None or (before.kind == "q" and before.text.rstrip("”\"'’")[-1:] != ",") or (
+        before.text in "([\"“‘'—–-:")
     if not starts:
         return True
-    return not (low in _stopwords() or low in lex.not_names or low.endswith(_SENTENCE_SUFFIXES))
+    if low in _stopwords() or low in lex.not_names:
+        return False
+    # "Hannity interjected", "Djokovic told": a word with a common ending is a name when
+    # the article writes it capitalised inside a sentence ("host Sean Hannity") and never
+    # in lower case.
+    return not low.endswith(_SENTENCE_SUFFIXES) or head.text in _proper_words(text)
+
+
+_INNER_CAPITALS = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+
+
+@lru_cache(maxsize=4)
+def _proper_words(text: str) -> frozenset[str]:
+    """The words of ``text`` written capitalised after a lower-case word or a comma (not
+    because they open a sentence or a Title Case headline) and never in lower case."""
+    lower = frozenset(_LOWER_WORD.findall(text))
+    return frozenset(w for m in _INNER_CAPITALS.finditer(text) for w in m.group().split()
+                     if w.lower() not in lower)
 
 
 @cache
@@ -1110,6 +1131,15 @@ def _phrase_before(toks: list[Tok], i: int, text: str) -> tuple[Mention | None, 
                 outer.end = toks[i].end
                 outer.text = text[outer.start : outer.end]
                 return outer, ofirst
+        if (head is not None and head.form == "descriptor" and head.kind == "person"
+                and of is not None and of.form == "name" and of.kind == "person"
+                and len(of.name) >= 2 and parts[0].text not in of.name):
+            # "Secretary of State John Kerry", "the director of the FBI James Comey": a
+            # title whose complement ends in the name of its holder.
+            name = Mention(head.start, of.end, text[head.start : of.end], "name", "person",
+                           name=of.name, roles=head.roles, nationality=head.nationality,
+                           organisation=head.organisation, gender=of.gender or head.gender)
+            return name, first
         if head is not None and head.kind in ("person", "group") and head.form != "pronoun":
             if of is not None and of.form == "name" and toks[k].low in ("for", "of", "at"):
                 head.organisation = head.organisation or " ".join(of.name)
@@ -1414,12 +1444,24 @@ def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
         last = comma - 1
     else:
         last = k - 1
-    parts = np_before(toks, last)
-    if not parts or parts[0] is not toks[0]:
+    paren: list[Tok] = []
+    if toks[last].text == ")":
+        # "Rep. Trey Gowdy (R-S.C.): “...”".
+        j = last
+        while j > 0 and toks[j].text != "(":
+            j -= 1
+        paren, last = toks[j + 1 : last], j - 1
+    if last < 0:
         return None
-    mention = interpret(parts, text)
+    mention, first = _phrase_before(toks, last, text)
+    # The phrase is all that comes before the colon, or follows a dash ("RED STATES
+    # OUTNUMBER BLUE STATES - Jeffrey M. Jones: “...”").
+    if first != 0 and not (first >= 2 and toks[first - 1].text in "-—–"):
+        return None
     if mention is None or mention.kind != "person" or mention.form == "pronoun":
         return None
+    if paren:
+        mention = _with_apposition(mention, paren, text)
     if org:
         mention.organisation = mention.organisation or org
     return Attribution(mention, ":", toks[k].start, toks[k].end)
@@ -1666,14 +1708,26 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     events += [(a.mention.start, 1, a.mention, a) for sa in atts for a in sa]
     events.sort(key=lambda e: (e[0], e[1]))
     subjects = _sentence_subjects(text, sentences, names)
+    name_starts = [m.start for m in names]
     for _, _, mention, att in events:
-        subject = subjects.get(_sentence_of(starts, mention.start)) if att is not None else None
+        si = _sentence_of(starts, mention.start)
+        subject = subjects.get(si) if att is not None else None
         if (subject is not None and mention.form == "pronoun" and subject.start < mention.start
                 and _same_gender(subject, mention)):
             # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
             mention = Mention(mention.start, mention.end, mention.text, "name", "person",
                               name=subject.name, gender=subject.gender)
-        ent = resolver.resolve(mention)
+        not_them: frozenset[str] = frozenset()
+        if att is not None and mention.form == "pronoun":
+            # "…,” he told Hannity': a name later in the clause is not what the pronoun
+            # stands for.
+            k = bisect.bisect_right(name_starts, mention.end - 1)
+            later = []
+            while k < len(names) and names[k].start < sentences[si].end:
+                later.append(names[k])
+                k += 1
+            not_them = frozenset(resolver.key(m) for m in later)
+        ent = resolver.resolve(mention, not_them)
         if att is not None:
             att.entity = ent
 

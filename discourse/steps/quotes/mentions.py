@@ -814,8 +814,16 @@ class Resolver:
             self.entities[key] = ent
         return ent
 
-    def resolve(self, m: Mention) -> Entity | None:
-        ent = self._find(m)
+    def key(self, m: Mention) -> str:
+        """The key of the entity a name mention would resolve to (no entity is made)."""
+        if m.form == "name" and m.kind == "person":
+            return " ".join(self.canonical(m.name, m.start))
+        return m.name[0] if m.form == "name" and m.name else _capitalise(m.text)
+
+    def resolve(self, m: Mention, not_them: frozenset[str] = frozenset()) -> Entity | None:
+        """The entity ``m`` names (made when new); a pronoun never goes to the entities
+        keyed in ``not_them``."""
+        ent = self._find(m, not_them)
         if ent is None:
             return None
         if m.form == "pronoun":
@@ -829,7 +837,7 @@ class Resolver:
             ent.last_spoke = max(ent.last_spoke, m.start)
         return ent
 
-    def _find(self, m: Mention) -> Entity | None:
+    def _find(self, m: Mention, not_them: frozenset[str]) -> Entity | None:
         if m.form == "name":
             surname = len(m.name) == 1 and " " not in m.name[0] and (
                 m.name[0].lower() in self._full)
@@ -839,7 +847,7 @@ class Resolver:
                 return self._entity(" ".join(full), "person", True, full)
             return self._entity(m.name[0], "organisation", True, m.name)
         if m.form == "pronoun":
-            return self._antecedent(m)
+            return self._antecedent(m, not_them)
         # Descriptions.
         if m.kind == "person" and m.definite:
             ent = self._compatible(m)
@@ -871,7 +879,7 @@ class Resolver:
                 best = ent
         return best
 
-    def _antecedent(self, m: Mention) -> Entity | None:
+    def _antecedent(self, m: Mention, not_them: frozenset[str]) -> Entity | None:
         lex = lexicon()
         spec = lex.pronouns.get(m.text.lower(), {})
         kinds = spec.get("kinds") or ["person"]
@@ -879,7 +887,8 @@ class Resolver:
         for only_speakers in (True, False):
             best = None
             for ent in self._candidates():
-                if ent.kind not in kinds or (gender and ent.gender and ent.gender != gender):
+                if ent.kind not in kinds or (gender and ent.gender and ent.gender != gender) or (
+                        ent.key in not_them):
                     continue
                 when = ent.last_spoke if only_speakers else ent.last_mention
                 if when < 0 or when > m.start:
