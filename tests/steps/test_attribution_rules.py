@@ -130,6 +130,32 @@ def test_a_name_with_a_common_ending_opening_its_sentence():
     assert attribute_quotes(text)["quote_type"].tolist()[-1] == "none"
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("\u201cIt was awful,\u201d said one of two witnesses who relayed the story.",
+     "One of two witnesses"),
+    ("\u201cIt was awful,\u201d said one Republican involved in the talks.", "One Republican"),
+    ("\u201cIt was awful,\u201d said a person close to the Clintons.", "A person"),
+    ("\u201cIt has gone the other way,\u201d said the former top aide to President George W. "
+     "Bush.", "The former top aide to President George W. Bush"),
+    ("\u201cAre we talking about the same woman?\u201d the editorial board writes.",
+     "The editorial board"),
+    ("\u201cIt was awful,\u201d said the senator.", "The senator"),
+])
+def test_common_noun_speakers_after_a_quotation(sentence, speaker):
+    assert one(sentence)["speaker"] == speaker
+
+
+def test_a_common_noun_after_a_comma_is_an_object_not_a_speaker():
+    row = one("The head of the PAC, Mike Murphy, praised the efforts of a donor to Rubio.")
+    assert row["speaker"] != "The efforts"
+
+
+def test_a_pronoun_goes_to_the_person_who_opened_the_last_sentence():
+    text = ("Hacker\n\n\u201cWe need him,\u201d his lawyer, Dana Quill, wrote to the court.\n\n"
+            "Marcel Lazar had no formal training. He told the Times that he guessed passwords.")
+    assert attribute_quotes(text)["speaker"].tolist()[-1] == "Marcel Lazar"
+
+
 def test_a_pronoun_is_not_the_name_later_in_its_clause():
     text = ("Rally\n\nSean Hannity asked about the wall. Donald Trump answered at length."
             "\n\n\u201cIt will be tall,\u201d he told Hannity.")

@@ -526,7 +526,8 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             mention = None  # "a poll found", "FEC records show", not "he found a job"
         if mention is None and (vi == 0 or toks[vi - 1].kind == "q"
                                 or toks[vi - 1].text in ",—–"):
-            mention = _inverted(toks, vj + 1, text)
+            mention = _inverted(toks, vj + 1, text, kind == "verb" and vi >= 1 and (
+                toks[vi - 1].kind == "q" and toks[vi - 1].text.rstrip("”\"'’»")[-1:] in ",?!—–"))
         ci, _ = _skip_between(toks, vi - 1)
         if mention is None and ci >= 1 and toks[ci].low in ("and", "but") and (
             toks[ci - 1].kind == "w"
@@ -620,9 +621,11 @@ def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -
         return True
     nxt = toks[vj + 1]
     if nxt.kind != "w":
-        # "Mixed messages on Trump leave plan.", not "..., The Guardian reports."
+        # "Mixed messages on Trump leave plan.", not "..., The Guardian reports." or
+        # '"...?" the editorial board writes.'
         return (nxt.text in ".!?" and vj + 2 >= len(toks) and vi >= 1
-                and toks[vi - 1].kind == "w" and not toks[vi - 1].upper)
+                and toks[vi - 1].kind == "w" and not toks[vi - 1].upper
+                and not any(t.kind == "q" for t in toks[:vi]))
     if nxt.low in _FINITE or nxt.low in _verbs().all_forms:
         return True
     starts = _verbs().complement_starts
@@ -1225,7 +1228,7 @@ _PEOPLE = frozenset({
     "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
     "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
     "brief", "motion", "submission", "testimony", "affidavit", "speech", "remarks",
-    "everyone", "nobody",
+    "everyone", "nobody", "person",
 })
 
 
@@ -1354,8 +1357,9 @@ def _with_apposition(head: Mention, app_toks: list[Tok], text: str) -> Mention:
     return merge_apposition(head, app) if app is not None else head
 
 
-def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
-    """The speaker phrase after an inverted verb ('," said Anna Petrova, a teacher.')."""
+def _inverted(toks: list[Tok], k: int, text: str, quoted: bool = False) -> Mention | None:
+    """The speaker phrase after an inverted verb ('," said Anna Petrova, a teacher.'); after
+    a quotation (``quoted``) also a common noun ('," said one former executive who …')."""
     parts = np_after(toks, k)
     head = interpret(parts, text)
     e = k + len(parts)
@@ -1371,20 +1375,73 @@ def _inverted(toks: list[Tok], k: int, text: str) -> Mention | None:
         if longer is not None and first == k:
             head, e = longer, f
     if head is None:
-        return None
+        return _postposed(toks, k, text) if quoted else None
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
         (toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts)
         or toks[e].low == "that"
     ):
         # "..., suggests 2015’s iPhone lineup could ...", "..., told Forbes that ...": an
-        # object, not an inverted subject.
-        return None
+        # object, not an inverted subject; '," said one Republican involved in …' is one.
+        return _postposed(toks, k, text) if quoted else None
     if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
             f += 1
         head = _with_apposition(head, toks[e + 1 : f], text)
     return head
+
+
+#: Capitalised singular nouns for people ("said one Republican involved in the talks").
+_MEMBER_NOUNS = frozenset({"republican", "democrat", "conservative", "liberal", "independent",
+                           "libertarian", "progressive", "socialist", "communist"})
+#: Roles held "to" someone ("an aide to Trump"), unlike "said his mother to CNN".
+_ROLES_TO = frozenset({"aide", "adviser", "advisor", "assistant", "counsel", "envoy",
+                       "ambassador", "spokesman", "spokeswoman", "spokesperson", "consultant",
+                       "secretary", "counselor", "successor", "heir", "deputy"})
+#: Words that may follow a postposed speaker: a modifier or the end of the clause.
+_AFTER_SPEAKER = frozenset({"who", "whose", "which", "involved", "close", "familiar",
+                            "briefed", "speaking", "with", "in", "at", "on", "from",
+                            "for", "to", "of", "and", "but", "as", "after", "before", "during",
+                            "when", "while", "adding", "noting", "according"})
+
+
+def _postposed(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """A common-noun speaker after an inverted verb: '," said one of two witnesses who …',
+    '," said one Republican involved in the talks', '," said the former top aide to
+    President George W. Bush'."""
+    if k >= len(toks) or toks[k].kind != "w":
+        return None
+    for j in range(k, min(k + 7, len(toks))):
+        t = toks[j]
+        if t.kind != "w":
+            return None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and nxt.kind == "w" and nxt.low not in _AFTER_SPEAKER:
+            continue  # the head is the last noun before a modifier or the clause's end
+        if t.upper and t.low in (_MEMBER_NOUNS | _adjectives()) and j > k and (
+            toks[j - 1].low in ("one", "a", "an", "another")
+        ):
+            a, b = toks[k].start, t.end
+            return Mention(a, b, text[a:b], "descriptor", "person", roles=(t.low,),
+                           definite=False)
+        head, first = _common_np(toks, j, text)
+        if head is None or first != k:
+            continue
+        if head.kind == "group" and not any(
+            _agentive(t.low[:-n], False, False) for n in (1, 2)
+        ):
+            return None  # '," shows the simultaneous executions': a plural thing
+        if nxt is not None and (nxt.low in ("for", "of", "at") or (
+            nxt.low == "to" and t.low in _ROLES_TO
+        )) and j + 2 < len(toks):
+            # "the former top aide to President George W. Bush": whose aide.
+            of = interpret(np_after(toks, j + 2), text)
+            if of is not None and of.form == "name":
+                end = toks[j + 1 + len(np_after(toks, j + 2))].end
+                head.end, head.text = end, text[head.start : end]
+                head.organisation = head.organisation or " ".join(of.name)
+        return head
+    return None
 
 
 def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
@@ -1728,6 +1785,8 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
                 k += 1
             not_them = frozenset(resolver.key(m) for m in later)
         ent = resolver.resolve(mention, not_them)
+        if att is None and ent is not None and subjects.get(si) is mention:
+            ent.last_subject = max(ent.last_subject, mention.start)
         if att is not None:
             att.entity = ent
 

@@ -84,6 +84,8 @@ class _Lexicon:
     first_names: dict[str, str]  # first name (lower case) -> gender
     max_term: int
     place_words: frozenset[str] = frozenset()
+    #: Titles written abbreviated with a period ("Sen.", "Gov."), not "said the senator."
+    abbreviations: frozenset[str] = frozenset()
 
 
 @cache
@@ -137,6 +139,8 @@ def lexicon() -> _Lexicon:
         first_names={n: g for g, names in roles["first_names"].items() for n in names},
         max_term=max(len(t.split()) for t in term_class),
         place_words=frozenset(roles.get("place_words") or ()),
+        abbreviations=frozenset(load_lexicon("abbreviations.yaml")["prepositive"]) | {
+            k for k, v in titles.items() if v and v != k and len(k) <= 4},  # "Del."
     )
 
 
@@ -183,7 +187,7 @@ def tokens(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> li
 
     Titles, initials and dotted acronyms keep their final period ("Sen.", "J.", "U.S.").
     """
-    titles = lexicon().titles
+    titles = lexicon().abbreviations
     out: list[Tok] = []
     mi = 0
     n_masked = len(masked)
@@ -721,6 +725,7 @@ class Entity:
     first_mention: int = -1
     last_mention: int = -1
     last_spoke: int = -1
+    last_subject: int = -1  # the last sentence of narration this entity's name opened
     mentions: list[str] = field(default_factory=list)
 
     def covers(self, cls: str) -> bool:
@@ -890,10 +895,10 @@ class Resolver:
                 if ent.kind not in kinds or (gender and ent.gender and ent.gender != gender) or (
                         ent.key in not_them):
                     continue
-                when = ent.last_spoke if only_speakers else ent.last_mention
+                when = _when(ent, only_speakers)
                 if when < 0 or when > m.start:
                     continue
-                if best is None or when > (best.last_spoke if only_speakers else best.last_mention):
+                if best is None or when > _when(best, only_speakers):
                     best = ent
             if best is not None:
                 # "they" prefers groups and organisations over a single person.
@@ -904,3 +909,7 @@ class Resolver:
                         return max(groups, key=lambda e: e.last_spoke)
                 return best
         return None
+
+
+def _when(ent: Entity, speaker_or_subject: bool) -> int:
+    return max(ent.last_spoke, ent.last_subject) if speaker_or_subject else ent.last_mention
