@@ -145,6 +145,22 @@ def test_common_noun_speakers_after_a_quotation(sentence, speaker):
     assert one(sentence)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(("sentence", "mention", "verb"), [
+    ("He\u2019s claiming that voting fraud is \u201ca big problem.\u201d", "He", "claiming"),
+    ("The ad uses footage of Hillary Clinton asking, \u201cWhy not?\u201d", "Hillary Clinton",
+     "asking"),
+    ("Jessica Ditto said via email that, \u201cOf course he will defend himself\u201d against "
+     "what the campaign sees as an attack.", "Jessica Ditto", "said"),
+])
+def test_participles_and_speech_over_belief(sentence, mention, verb):
+    row = one(sentence)
+    assert (row["speaker_mention"], row["reporting_verb"]) == (mention, verb)
+
+
+def test_a_contracted_pronoun_without_speech_is_no_attribution():
+    assert one("It\u2019s raining in the capital.")["quote_type"] == "none"
+
+
 def test_a_common_noun_after_a_comma_is_an_object_not_a_speaker():
     row = one("The head of the PAC, Mike Murphy, praised the efforts of a donor to Rubio.")
     assert row["speaker"] != "The efforts"

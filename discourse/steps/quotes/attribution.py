@@ -64,6 +64,7 @@ from discourse.steps.quotes.mentions import (
     apposition,
     interpret,
     lexicon,
+    make_tok,
     merge_apposition,
     name_mentions,
     np_after,
@@ -485,6 +486,18 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 if mention is not None:
                     out.append(Attribution(mention, surface, m.start(), m.end()))
                 continue
+            pronoun = _contracted_subject(toks, vi, text)
+            if pronoun is not None:
+                # "He’s claiming that …", "They’re warning …".
+                out.append(Attribution(pronoun, surface, m.start(), m.end()))
+                continue
+            k = vj + 1 + (vj + 1 < len(toks) and toks[vj + 1].text == ",")
+            if vi >= 1 and toks[vi - 1].upper and k < len(toks) and toks[k].kind == "q":
+                # "footage of Hillary Clinton asking, “Why …?”": the name before it.
+                name, _ = _phrase_before(toks, vi - 1, text)
+                if name is not None and name.form == "name" and name.kind == "person":
+                    out.append(Attribution(name, surface, m.start(), m.end()))
+                    continue
             # "..., calling the reports “anonymous hearsay”": the subject of the clause.
             if vi >= 1 and (toks[vi - 1].text in ",—–-" or toks[vi - 1].low == "by" or (
                 toks[vi - 1].kind == "q" and toks[vi - 1].text.rstrip("”\"'’")[-1:] == ",")):
@@ -632,6 +645,20 @@ def _noun_reading(toks: list[Tok], vi: int, vj: int, surface: str, lemma: str) -
     return not nxt.upper and nxt.low not in starts and nxt.low not in lex.determiners and (
         nxt.low not in lex.pronouns and nxt.low not in ("to", "him", "her", "them", "us", "me")
     )
+
+
+_CONTRACTED_BE = re.compile(r"(?i)(he|she|it|they|we|i)[’'](?:s|re|m)")
+
+
+def _contracted_subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
+    """The pronoun of a contracted "is"/"are"/"am" right before token ``vi`` ("He’s")."""
+    if vi < 1 or toks[vi - 1].kind != "w":
+        return None
+    t = toks[vi - 1]
+    m = _CONTRACTED_BE.fullmatch(t.text)
+    if m is None:
+        return None
+    return interpret([make_tok(m.group(1), t.start, t.start + len(m.group(1)))], text)
 
 
 def _clause_subject(toks: list[Tok], vi: int, text: str,
@@ -1905,7 +1932,9 @@ def _nearer(text: str, q: Quote, before: Attribution | None,
     if before is None or after is None:
         return after or before
     lead = text[before.end : q.open]
-    if lead.strip() == ":":
+    if lead.strip() == ":" or (after.belief and not before.belief):
+        # 'X said via email that, “…” against what the campaign sees as …': speech over a
+        # belief.
         return before
     tail = text[q.close + 1 : after.start] if q.close >= 0 else ""
     if len(tail.split()) > 3 and len(lead.split()) <= 4:
