@@ -157,6 +157,22 @@ def test_participles_and_speech_over_belief(sentence, mention, verb):
     assert (row["speaker_mention"], row["reporting_verb"]) == (mention, verb)
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("As Ms. Simonyan put it in a statement in July, RT is \u201cproviding a perspective.\u201d",
+     "Simonyan"),
+    ("\u201cWe see charter schools offering hope,\u201d the letter reads.", "The letter"),
+    ("\u201cI\u2019d rather live in what he calls \u201chell\u201d than with him.\u201d "
+     "\u2015 Adriana Rodarte", "Adriana Rodarte"),
+])
+def test_put_it_reads_and_quotations_inside_quotations(sentence, speaker):
+    assert one(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence", ["He put it on the table.", "The teacher reads the letter."])
+def test_put_it_and_reads_need_as_and_a_text(sentence):
+    assert one(sentence)["quote_type"] == "none"
+
+
 def test_a_contracted_pronoun_without_speech_is_no_attribution():
     assert one("It\u2019s raining in the capital.")["quote_type"] == "none"
 

@@ -216,9 +216,18 @@ def _double_quotes(text: str, par: Any, following: Any, carried: int, counter: l
     found: list[Quote] = []
     opened = -1
     chain = -1
+    depth = 0  # curly quotations opened inside the open one ('“… what he calls “hell” …”')
     for m in _DOUBLE.finditer(text, ps, pe):
         i = m.start()
         c = text[i]
+        if opened >= 0 and c in _DOUBLE_OPENERS and not _line_start(text, ps, i) and (
+            _nested(text, i, pe, depth)
+        ):
+            depth += 1
+            continue
+        if depth and c in _DOUBLE_CLOSERS:
+            depth -= 1
+            continue
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
         opener_like = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
@@ -255,6 +264,15 @@ def _double_quotes(text: str, par: Any, following: Any, carried: int, counter: l
         return found, chain
     found.append(Quote(opened, opened + 1, pe, -1, par.id, chain, _unclosed(opened)))
     return found, -1
+
+
+def _nested(text: str, i: int, end: int, depth: int) -> bool:
+    """Whether the curly opening mark at ``i`` opens a quotation inside the open one: the
+    rest of the paragraph has a closing mark for it and for every one still open."""
+    rest = text[i + 1 : end]
+    closers = sum(rest.count(c) for c in _DOUBLE_CLOSERS)
+    openers = sum(rest.count(c) for c in _DOUBLE_OPENERS)
+    return closers - openers >= depth + 2
 
 
 def _unclosed(at: int) -> str:
@@ -444,6 +462,9 @@ class Attribution:
         return max(self.mention.end, self.verb_end)
 
 
+_AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+$")
+
+
 def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
                       headline: bool = False) -> list[Attribution]:
     """Reporting verbs with their speaker phrases in ``text[start:end]``, in order.
@@ -548,6 +569,12 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             # "The nominee outlined his plan and vowed to punish ...", "... but has said":
             # a shared subject.
             mention = _clause_subject(toks, ci, text, out)
+        if mention is not None and (
+            (lemma == "put it" and not _AS_BEFORE.search(text, max(start, mention.start - 4),
+                                                         mention.start))
+            or (lemma == "read" and mention.kind != "document")
+        ):
+            mention = None  # "put it" only in "As X put it"; "reads" only for a text
         if mention is None:
             continue
         that = next((t.start for t in toks[vj + 1 : vj + 14] if t.kind == "w" and t.low == "that"),
