@@ -177,6 +177,37 @@ def test_a_contracted_pronoun_without_speech_is_no_attribution():
     assert one("It\u2019s raining in the capital.")["quote_type"] == "none"
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Senator Bob Corker, a Tennessee Republican who has met with Mr. Trump, said "
+     "\u201cthere could be\u201d a line.", "Bob Corker"),
+    ("Hemsley, the co-author of \"Going Viral,\" about the spread of news, said the days "
+     "are gone.", "Hemsley"),
+    ("Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will \u201cwin.\u201d",
+     "Dean Johnson"),
+    ("Sanders, meanwhile, who sits at zero endorsements, said that fact speaks volumes.",
+     "Sanders"),
+    ("\u201cThey are wrong,\u201d said 9/11 widow Terry Strada.", "Terry Strada"),
+    ("\"Watch this,\" said former tech executive Carly Fiorina during the debate.",
+     "Carly Fiorina"),
+    ("\u201cHe is a leader,\u201d said the 46-year-old.", "The 46-year-old"),
+    ("\u201cIt was a joke,\u201d the billionaire business mogul told People.",
+     "The billionaire business mogul"),
+])
+def test_appositions_descriptions_and_ages(sentence, speaker):
+    assert one(sentence)["speaker"] == speaker
+
+
+def test_an_age_used_as_a_noun_is_the_person_last_named():
+    text = ("Surgery\n\n\u201cIt was worth it,\u201d Jasmine Tridevil said.\n\n"
+            "The 21-year-old says she saved up for two years.")
+    assert attribute_quotes(text)["speaker"].tolist()[-1] == "Jasmine Tridevil"
+
+
+def test_according_to_governs_before_a_short_tail():
+    row = one("The teen asked the surgeons how it went, according to Fox News on Jan. 3.")
+    assert row["speaker"] == "Fox News"
+
+
 def test_a_common_noun_after_a_comma_is_an_object_not_a_speaker():
     row = one("The head of the PAC, Mike Murphy, praised the efforts of a donor to Rubio.")
     assert row["speaker"] != "The efforts"

@@ -1036,8 +1036,8 @@ def _segments(toks: list[Tok], i: int) -> list[tuple[int, int]]:
             depth += 1
         elif t.text == "(":
             depth = max(0, depth - 1)
-        elif depth == 0 and (t.kind == "q" or t.text in ";:!?"):
-            break
+        elif depth == 0 and ((t.kind == "q" and len(t.text.split()) > 5) or t.text in ";:!?"):
+            break  # a short quotation is a title: 'the co-author of "Going Viral," said'
         elif depth == 0 and t.text in (",", "-", "—", "–"):
             if k + 1 < end:
                 segs.append((k + 1, end))
@@ -1066,8 +1066,9 @@ def _place_continues(toks: list[Tok], seg: tuple[int, int], outer: tuple[int, in
     if not all(t.kind == "w" and (t.upper or t.low in ("in", "of")) for t in words):
         return False
     lex = lexicon()
-    one_place = b - a == 1 and (words[0].low in lex.place_words or words[0].low in lex.nationality
-                                or words[0].text.endswith("."))  # "Florida", "Va."
+    # "Florida", "Va.", "South Carolina".
+    one_place = (b - a == 1 and (words[0].low in lex.nationality or words[0].text.endswith(".")
+                                 )) or " ".join(t.low for t in words) in lex.place_words
     return (one_place or any(t.low in ("in", "of") for t in words)) and _ends_in_place(
         toks, outer)
 
@@ -1082,6 +1083,10 @@ def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
         j -= 1
     return (a < j < b - 1 and toks[j].kind == "w"
             and toks[j].low in ("from", "in", "of", "near"))  # not "In Estonia, Obama said"
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
+_ASIDES = frozenset({"however", "though", "too", "meanwhile", "instead", "also", "meantime"})
 
 
 def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
@@ -1100,6 +1105,8 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
         segs = segs[rel:]
     for n, (a, b) in enumerate(segs[:5]):
         first = toks[a]
+        if b - a == 1 and first.low in _ASIDES and n < len(segs) - 1:
+            continue  # "Sanders, meanwhile, who sits at zero endorsements, said"
         lowered = first.kind == "w" and not first.upper
         place = n + 1 < len(segs) and _place_continues(toks, (a, b), segs[n + 1])
         if place:
@@ -1112,9 +1119,12 @@ def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
                    for t in toks[a:b]))  # "South Carolina director for Sanders"
         if n < len(segs) - 1 and (lowered or first.text == "(" or first.low[:1].isdigit()
                                   or first.low in _APPOSITION_STARTS or outer_prep or tagged):
+            # "a Tennessee Republican who has met with Mr. Trump": the verbs of a relative
+            # clause inside the apposition do not make it a clause of its own.
+            rel_at = next((x for x in range(a, b) if toks[x].low in _RELATIVE_PRONOUNS), b)
             if first.low in _CLAUSE_WORDS or (
-                first.low not in ("who", "whose", "which")
-                and any(t.kind == "w" and t.low in _FINITE for t in toks[a:b])
+                first.low not in _RELATIVE_PRONOUNS
+                and any(t.kind == "w" and t.low in _FINITE for t in toks[a:rel_at])
             ):
                 return None  # "..., and the meeting deteriorated, said": a clause
             appositions.append(toks[a:b])
@@ -1282,8 +1292,18 @@ _PEOPLE = frozenset({
     "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
     "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
     "brief", "motion", "submission", "testimony", "affidavit", "speech", "remarks",
-    "everyone", "nobody", "person",
+    "everyone", "nobody", "person", "mogul", "tycoon", "billionaire", "millionaire",
+    "candidate", "nominee", "frontrunner", "front-runner", "hopeful", "incumbent", "delegate",
+    "veteran", "widow", "widower", "pastor", "priest", "bishop", "rabbi", "imam", "cleric",
+    "ceo", "executive", "pundit", "operative", "ally", "allies", "rival", "marine", "sheriff",
+    "chef", "poet", "celebrity", "star", "actress", "athlete", "coach", "attorney", "counsel",
+    "plaintiff", "suspect", "justice", "scholar", "nun", "monk", "activist",
+    "congressman", "congresswoman", "lawmaker", "governor", "senator", "mayor", "teen",
+    "teenager", "mother", "father", "grandmother", "grandfather", "spouse",
+    "fiancée", "fiancee", "fiancé", "partner", "neighbour", "neighbor",
 })
+#: "the 46-year-old": an age used as a noun names a person.
+_AGE_NOUN = re.compile(r"\d+-year-old")
 
 
 _PAST_VERBS = frozenset({"began", "went", "made", "took", "got", "gave", "came", "became", "saw",
@@ -1329,6 +1349,13 @@ def _common_np(toks: list[Tok], i: int, text: str,
     """
     lex = lexicon()
     head = toks[i] if 0 <= i < len(toks) else None
+    if head is not None and i >= 1 and _AGE_NOUN.fullmatch(head.text) and (
+        toks[i - 1].low in ("the", "a", "an")
+    ):
+        # "said the 46-year-old": an age used as a noun.
+        start, end = toks[i - 1].start, head.end
+        return Mention(start, end, text[start:end], "descriptor", "person", roles=(head.low,),
+                       definite=toks[i - 1].low == "the"), i - 1
     if head is None or head.kind != "w" or not head.text.isalpha():
         return None, i
     hlow = head.low
@@ -1428,8 +1455,10 @@ def _inverted(toks: list[Tok], k: int, text: str, quoted: bool = False) -> Menti
         longer, first = _phrase_before(toks, f - 1, text)
         if longer is not None and first == k:
             head, e = longer, f
+    if head is None and quoted:
+        return _described_name(toks, k, text) or _postposed(toks, k, text)
     if head is None:
-        return _postposed(toks, k, text) if quoted else None
+        return None
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
         (toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts)
         or toks[e].low == "that"
@@ -1457,6 +1486,29 @@ _AFTER_SPEAKER = frozenset({"who", "whose", "which", "involved", "close", "famil
                             "briefed", "speaking", "with", "in", "at", "on", "from",
                             "for", "to", "of", "and", "but", "as", "after", "before", "during",
                             "when", "while", "adding", "noting", "according"})
+
+
+def _described_name(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """A name after words the lists do not know, ending the clause: '," said 9/11 widow
+    Terry Strada.'"""
+    j = k
+    while j < len(toks) and j - k < 5 and not toks[j].upper and (
+        toks[j].kind == "w" or toks[j].text in "/-"
+    ) and toks[j].low not in _PREP_LINKS and toks[j].low not in _verbs().all_forms and (
+        toks[j].low not in lexicon().determiners and toks[j].low not in lexicon().pronouns
+    ):
+        j += 1
+    if j == k or j >= len(toks) or not toks[j].upper:
+        return None
+    parts = np_after(toks, j)
+    name = interpret(parts, text)
+    e = j + len(parts)
+    if name is None or name.form != "name" or name.kind != "person" or len(name.name) < 2 or (
+        e < len(toks) and toks[e].kind == "w" and toks[e].low not in _AFTER_SPEAKER
+    ):
+        return None  # "of Derry, N.H.", "during the debate" may follow
+    name.start, name.text = toks[k].start, text[toks[k].start : name.end]
+    return name
 
 
 def _postposed(toks: list[Tok], k: int, text: str) -> Mention | None:
@@ -2084,8 +2136,11 @@ def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution
     else the first."""
     if len(atts) > 1 and end >= 0:
         last = atts[-1]
-        rest = text[last.end : end]
-        if not rest.strip(" .”’\"')!?\n") and text[: last.start].rstrip()[-1:] in ",—–":
+        rest = text[last.end : end].strip(" .”’\"')!?\n")
+        # "..., according to Fox News on Jan. 3.": a short tail after "according to".
+        closing = not rest or (_verbs().forms.get(last.verb, ("", ""))[1] == "source"
+                               and len(rest.split()) <= 4)
+        if closing and text[: last.start].rstrip()[-1:] in ",—–":
             return last
     for a in atts:
         if a.mention.kind != "document":

@@ -858,6 +858,13 @@ class Resolver:
             ent = self._compatible(m)
             if ent is not None:
                 return ent
+            if m.roles and m.roles[0].endswith("-year-old"):
+                # "the 21-year-old said": the person last named, as AP style uses it.
+                named = [e for e in self._candidates() if e.kind == "person" and e.named
+                         and (e.gender or e.last_spoke >= 0)  # a person, not "Cork Village"
+                         and 0 <= e.last_mention <= m.start and e.key not in not_them]
+                if named:
+                    return max(named, key=lambda e: e.last_mention)
         if m.kind == "organisation" and m.definite and m.name:
             word = m.name[0]
             words = _COMPANY_WORDS if word in _COMPANY_WORDS else {word}
