@@ -197,6 +197,22 @@ def test_appositions_descriptions_and_ages(sentence, speaker):
     assert one(sentence)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("\u201cHe was the only one reprimanded,\u201d the suit says.", "The suit"),
+    ("\u201cThe court expresses no view,\u201d the unsigned opinion said.",
+     "The unsigned opinion"),
+    ("\u201cShe was not truthful,\u201d Cecelia Purner, 67, a retired clerk in Allentown, Pa., "
+     "said.", "Cecelia Purner"),
+])
+def test_documents_and_state_abbreviations(sentence, speaker):
+    assert one(sentence)["speaker"] == speaker
+
+
+def test_a_state_abbreviation_is_never_a_speaker():
+    row = one("Jeffrey Salkin, a Hollywood, Fla., rabbi helping the boycott, said he was alarmed.")
+    assert row["speaker"] != "Fla."
+
+
 def test_an_age_used_as_a_noun_is_the_person_last_named():
     text = ("Surgery\n\n\u201cIt was worth it,\u201d Jasmine Tridevil said.\n\n"
             "The 21-year-old says she saved up for two years.")

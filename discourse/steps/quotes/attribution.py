@@ -947,8 +947,10 @@ def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
     ("Critical in both states", "Having said that") or a platform ("Twitter said")."""
     lex = lexicon()
     low = head.text.lower()
-    if low in _platforms() or not any(c.isalpha() for c in low):
-        return False
+    if low in _platforms() or not any(c.isalpha() for c in low) or (
+        low.rstrip(".") in lex.state_abbreviations and head.text.endswith(".")
+    ):
+        return False  # "Twitter said", "a Hollywood, Fla., rabbi said"
     if low in _adjectives():
         # "according to Argentine folklore": an adjective before its noun, not a source
         # ("Cuban said" after "Mark Cuban" is a surname).
