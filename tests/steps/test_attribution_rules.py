@@ -213,6 +213,27 @@ def test_a_state_abbreviation_is_never_a_speaker():
     assert row["speaker"] != "Fla."
 
 
+def test_a_quotation_after_a_speech_and_a_belief_goes_to_the_speech():
+    row = one("Mr. Trump is reckless, the vice president said, that if his son had planned to "
+              "enlist, \u201cI would have stopped him.\u201d")
+    assert row["speaker"] == "The vice president"
+
+
+@pytest.mark.parametrize(("opening", "subject"), [
+    ("At a campaign event in Ohio, Dana Johnson railed against the plan.", "Dana Johnson"),
+    ("Tennis great Dana Johnson remembered the fight.", "Dana Johnson"),
+])
+def test_a_pronoun_goes_to_the_subject_after_an_introduction(opening, subject):
+    text = f"Rally\n\n\u201cIt was close,\u201d Sam Lee said.\n\n{opening} He said it was fine."
+    assert attribute_quotes(text)["speaker"].tolist()[-1] == subject
+
+
+def test_a_name_after_a_verb_is_not_the_subject():
+    text = ("Rally\n\n\u201cIt was close,\u201d Sam Lee said.\n\nHe told Deraa Al Watan "
+            "magazine about it. \u201cIt is fine,\u201d he said.")
+    assert attribute_quotes(text)["speaker"].tolist()[-1] == "Sam Lee"
+
+
 def test_an_age_used_as_a_noun_is_the_person_last_named():
     text = ("Surgery\n\n\u201cIt was worth it,\u201d Jasmine Tridevil said.\n\n"
             "The 21-year-old says she saved up for two years.")

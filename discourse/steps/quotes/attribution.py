@@ -1927,10 +1927,28 @@ def _sentence_subjects(text: str, sentences: Any, names: list[Mention]) -> dict[
         si = _sentence_of(starts, m.start)
         if si < 0 or si in out:
             continue
-        lead = text[sentences[si].start : m.start]
-        if not lead.strip(" \t\n\"“‘'("):
+        lead = text[sentences[si].start : m.start].strip(" \t\n\"“‘'(")
+        after = text[m.end : m.end + 2]
+        # "Lazar had …", "At a campaign event in Ohio, 62-year-old Brenda Johnson railed …",
+        # "Tennis great Billie Jean King remembered …": the name before the verb.
+        if not lead or (after[:1] == " " and after[1:].islower() and (
+            (lead.endswith(",") and not _QUOTE_MARK.search(lead))
+            or (len(lead.split()) <= 3 and not _PUNCTUATION.search(lead)
+                and not any(_not_a_title(w.lower()) for w in lead.split()))
+        )):
             out[si] = m
     return out
+
+
+def _not_a_title(word: str) -> bool:
+    """Whether a word before a name shows it is not the subject ("She told …", "Campaigning
+    against …"), unlike "Tennis great"."""
+    return (word in _INTRO_WORDS or word.endswith(("ing", "ed")) or word in lexicon().pronouns
+            or word in _FINITE or word in _verbs().all_forms)
+
+
+_QUOTE_MARK = re.compile("[\"“”‘’']")
+_PUNCTUATION = re.compile(r"[,;:.!?\"“”()—–]")
 
 
 def _same_gender(name: Mention, pronoun: Mention) -> bool:
@@ -1991,12 +2009,15 @@ def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
                 ):
                     after = nxt[0]
         so = bisect.bisect_right(starts, q.open) - 1
-        for a in reversed(atts[so]) if so >= 0 else ():
-            if a.end <= q.open:
-                k = bisect.bisect_right(closes, a.end)
-                if k >= len(closes) or closes[k] >= q.open:
-                    before = a
-                break
+        earlier = [a for a in atts[so] if a.end <= q.open] if so >= 0 else []
+        # "…, the vice president said, that if his son had planned …, ''I would …''": the
+        # speech, not a belief in between.
+        spoken = [a for a in earlier if not a.belief]
+        if earlier:
+            a = (spoken or earlier)[-1]
+            k = bisect.bisect_right(closes, a.end)
+            if k >= len(closes) or closes[k] >= q.open:
+                before = a
         own.append(_nearer(text, q, before, after))
     by_chain: dict[int, Attribution] = {}
     for q, a in zip(quotes, own, strict=True):
@@ -2135,7 +2156,8 @@ def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution
     """The attribution that governs a sentence: a closing reporting clause ("..., the source
     added.", "..., according to the attorneys."), else the first naming a person, group or
     organisation rather than a document ("In a Facebook message posted Friday, Cruz said"),
-    else the first."""
+    speech before belief ("…, the vice president said, that if his son had planned …"), else
+    the first."""
     if len(atts) > 1 and end >= 0:
         last = atts[-1]
         rest = text[last.end : end].strip(" .”’\"')!?\n")
@@ -2144,6 +2166,9 @@ def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution
                                and len(rest.split()) <= 4)
         if closing and text[: last.start].rstrip()[-1:] in ",—–":
             return last
+    for a in atts:
+        if a.mention.kind != "document" and not a.belief:
+            return a
     for a in atts:
         if a.mention.kind != "document":
             return a
