@@ -272,6 +272,16 @@ def test_transcript_tags_and_paragraphs_announced_with_a_colon():
     assert frame["speaker"].tolist()[5:] == ["The governor", "The governor"]
 
 
+def test_transcript_tags_inside_a_quoted_passage():
+    text = ("Debate\n\nMike Pence spoke with Chris Wallace.\n\n\"PENCE: Well, look, it is a "
+            "show.\"\n\n\"WALLACE: But, Governor, I have got to ask you.\"\n\n"
+            "\"BREAKING: The debate is over.\"")
+    frame = attribute_quotes(text)
+    assert frame["speaker_mention"].tolist()[2:4] == ["PENCE", "WALLACE"]
+    assert frame["speaker"].iloc[2] == "Mike Pence"
+    assert frame["speaker_mention"].iloc[4] is None or frame["speaker_mention"].isna().iloc[4]
+
+
 def test_signed_quotations_and_typewriter_marks():
     frame = attribute_quotes("Voices\n\n\u201cI am ashamed. He is bad.\u201d \u2015 Jacklyn "
                              "Ashley\n\n''This isn't reform,'' said Douglas Holtz-Eakin. "

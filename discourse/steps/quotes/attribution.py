@@ -479,6 +479,10 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
     [('Russian Foreign Minister Sergey Lavrov', 'said')]
     """
     verbs = _verbs()
+    if masked and masked[0][0] == start:
+        tag = _quoted_tag(text, start, end)
+        if tag is not None:
+            return [tag]
     matches = _verb_matches(text, start, end, masked, headline)
     colon = text.find(":", start, end)
     if not matches and colon < 0 and not masked:
@@ -1632,6 +1636,25 @@ def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
     return Attribution(mention, ":", toks[k].start, toks[k].end)
 
 
+_QUOTED_TAG = re.compile(r"[\"“]([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _quoted_tag(text: str, start: int, end: int) -> Attribution | None:
+    """A transcript's speaker tag just inside the opening mark of a quoted passage that starts
+    its line ('"PENCE: Well, look, …')."""
+    m = _QUOTED_TAG.match(text, start, end)
+    if m is None or (start > 0 and text[start - 1] != "\n"):
+        return None
+    words = tuple(w.title() for w in m.group(1).split() if w.lower().rstrip(".") not in (
+        lexicon().titles))
+    low = m.group(1).lower()
+    if not words or low in lexicon().not_names or low in _stopwords() or low in _LABELS:
+        return None
+    a, b = m.span(1)
+    mention = Mention(a, b, text[a:b], "name", "person", name=words)
+    return Attribution(mention, ":", b, b + 1, transcript=True)
+
+
 _LABELS = frozenset({"horror", "shock", "pictured", "revealed", "warning", "graphic", "note",
                      "credit", "caption", "source", "sources", "more", "related", "watch",
                      "video", "photo", "photos", "exclusive", "update", "live", "read", "see",
@@ -2018,7 +2041,9 @@ def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
             k = bisect.bisect_right(closes, a.end)
             if k >= len(closes) or closes[k] >= q.open:
                 before = a
-        own.append(_nearer(text, q, before, after))
+        tag = next((a for a in atts[so] if a.transcript and a.mention.start == q.start),
+                   None) if so >= 0 else None
+        own.append(tag or _nearer(text, q, before, after))  # '"PENCE: Well, …'
     by_chain: dict[int, Attribution] = {}
     for q, a in zip(quotes, own, strict=True):
         if a is not None:
