@@ -228,6 +228,15 @@ def test_a_pronoun_goes_to_the_subject_after_an_introduction(opening, subject):
     assert attribute_quotes(text)["speaker"].tolist()[-1] == subject
 
 
+def test_it_and_they_go_to_the_subject_of_the_narration_just_before():
+    text = ("Ads\n\nThe commission said the audio failed.\n\nThe city sent a letter Thursday. "
+            "It says the campaign broke the law.\n\nShow insiders were interviewed. They said "
+            "he rated contestants.")
+    speakers = attribute_quotes(text)["speaker"].tolist()
+    assert speakers[3] == "The city"
+    assert speakers[5] == "Show insiders"
+
+
 def test_a_name_after_a_verb_is_not_the_subject():
     text = ("Rally\n\n\u201cIt was close,\u201d Sam Lee said.\n\nHe told Deraa Al Watan "
             "magazine about it. \u201cIt is fine,\u201d he said.")

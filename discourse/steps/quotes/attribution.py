@@ -1905,6 +1905,14 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
             # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
             mention = Mention(mention.start, mention.end, mention.text, "name", "person",
                               name=subject.name, gender=subject.gender)
+        if att is not None and mention.form == "pronoun" and si >= 1 and not atts[si - 1] and (
+            mention.text.lower() in ("it", "they")
+        ):
+            # "The city sent a letter. It says …": the subject of the narration just before.
+            subject = _narration_subject(text, sentences[si - 1], mention.text.lower())
+            if subject is not None:
+                resolver.resolve(subject)
+                mention = subject
         not_them: frozenset[str] = frozenset()
         if att is not None and mention.form == "pronoun":
             # "…,” he told Hannity': a name later in the clause is not what the pronoun
@@ -1972,6 +1980,42 @@ def _not_a_title(word: str) -> bool:
 
 _QUOTE_MARK = re.compile("[\"“”‘’']")
 _PUNCTUATION = re.compile(r"[,;:.!?\"“”()—–]")
+
+
+def _narration_subject(text: str, sentence: Any, pronoun: str) -> Mention | None:
+    """The description or organisation that opens a sentence of narration as its subject
+    ("The city sent …", "Donald Trump’s campaign is defending …"), when ``pronoun`` ("it",
+    "they") can stand for it."""
+    end = sentence.end
+    mark = _ANY_MARK.search(text, sentence.start, end)
+    toks = tokens(text, sentence.start, mark.start() if mark else end, [])
+    verbs = _verbs().all_forms
+    v = next((i for i, t in enumerate(toks) if i and t.kind == "w" and not t.upper and (
+        t.low in _FINITE or t.low in _AUX or t.low in verbs or t.low in _PAST_VERBS)), -1)
+    if v < 1:
+        return None
+    head, first = _phrase_before(toks, v - 1, text)
+    if head is None or first != 0 or head.form == "pronoun":
+        return None
+    lex = lexicon()
+    kinds = lex.pronouns[pronoun].get("kinds") or ()
+    word = head.roles[0] if head.form == "descriptor" and head.roles else ""
+    collective = word in lex.org_heads or word in lex.documents or word in _COLLECTIVES
+    if pronoun == "it" and head.kind == "person" and collective:
+        head.kind = "organisation"  # "The city sent …. It says …"
+    if head.kind not in kinds or (pronoun == "they" and head.kind == "person"):
+        return None
+    head.speaker = False
+    return head
+
+
+#: Singular nouns for bodies that "it" stands for, besides organisations and documents.
+_COLLECTIVES = frozenset({"city", "campaign", "company", "country", "firm", "team", "group",
+                          "site", "ad", "show", "school", "county", "town", "village",
+                          "state", "government", "administration", "panel", "jury"})
+
+
+_ANY_MARK = re.compile("[\"“”‘’«»]")
 
 
 def _same_gender(name: Mention, pronoun: Mention) -> bool:
