@@ -173,6 +173,26 @@ def test_put_it_and_reads_need_as_and_a_text(sentence):
     assert one(sentence)["quote_type"] == "none"
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Carly Fiorina threw her support behind Ted Cruz, saying it is time for a "
+     "\u201creal conservative.\u201d", "Carly Fiorina"),
+    ("Donald Trump on Thursday ratcheted up his attacks on Rubio, saying he is "
+     "\u201cweak.\u201d", "Donald Trump"),
+    ("Here in Columbia, Sanders stepped up his emphasis on justice, saying, \u201cWe will "
+     "win.\u201d", "Sanders"),
+])
+def test_the_subject_of_a_clause_before_a_participle(sentence, speaker):
+    assert one(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bernie Sanders won the caucus, claiming his third victory in the contests.",
+    "Donald Trump won in Virginia, adding to his victories in Massachusetts.",
+])
+def test_participles_that_report_no_speech(sentence):
+    assert one(sentence)["quote_type"] == "none"
+
+
 def test_a_contracted_pronoun_without_speech_is_no_attribution():
     assert one("It\u2019s raining in the capital.")["quote_type"] == "none"
 

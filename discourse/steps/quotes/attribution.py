@@ -505,6 +505,10 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
         if kind == "participle":
+            if (lemma in verbs.needs_complement or lemma == "claim") and not _complement(
+                toks, vj + 1, verbs.complement_starts
+            ) and not any(t.kind == "q" for t in toks[vj + 1 : vj + 4]):
+                continue  # "adding to his victories", "claiming his third victory"
             if vi >= 2 and toks[vi - 1].low in _BE:
                 # "Clinton is stressing that ...", "The family has been demanding ...".
                 mention, _ = _subject_aux(toks, vi - 1, text)
@@ -692,6 +696,12 @@ def _contracted_subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
     return interpret([make_tok(m.group(1), t.start, t.start + len(m.group(1)))], text)
 
 
+#: Words that open an introductory phrase ending in a comma ("Here in Columbia, Sanders …").
+_LEADS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside", "after",
+                    "before", "during", "while", "here", "there", "on", "earlier", "later",
+                    "speaking", "asked", "when", "since", "as", "with", "for"})
+
+
 def _clause_subject(toks: list[Tok], vi: int, text: str,
                     found: list[Attribution]) -> Mention | None:
     """The subject of the clause a participle hangs on: the speaker already found in the
@@ -701,8 +711,7 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
         return found[-1].mention
     k = 0
     lead = toks[0] if toks else None
-    if lead is not None and lead.kind == "w" and lead.low in _PREP_LINKS | {"after", "before",
-                                                                             "during", "while"}:
+    if lead is not None and lead.kind == "w" and lead.low in _LEADS:
         k = next((i + 1 for i, t in enumerate(toks[:vi]) if t.text == ","), vi)
     while k < vi and toks[k].kind != "w":
         k += 1
@@ -729,15 +738,21 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
         close = next((j for j in range(end + 1, min(vi, end + 20)) if toks[j].text == ","), -1)
         if close > 0:
             end = close + 1
-    while end < vi and toks[end].kind == "w" and (toks[end].low in _verbs().between or (
-            toks[end].low.endswith("ly") and toks[end].low not in _LY_NOUNS)):
-        end += 1  # "The nominee also outlined ..."
+    while end < vi and toks[end].kind == "w":
+        low = toks[end].low
+        if low in _verbs().between or (low.endswith("ly") and low not in _LY_NOUNS):
+            end += 1  # "The nominee also outlined ..."
+        elif low in _TIME_DETS and end + 1 < vi and (toks[end + 1].low in _WEEKDAYS
+                                                     or toks[end + 1].low in _TIME_NOUNS):
+            end += 2  # "Donald Trump on Thursday ratcheted up …"
+        else:
+            break
     if mention is None or end >= vi or toks[end].kind != "w":
         return None
     nxt = toks[end]
     if nxt.low not in _AUX and not nxt.low.endswith(("ed", "s")) and nxt.low not in (
         _verbs().all_forms
-    ):
+    ) and nxt.low not in _PAST_VERBS:
         return None  # the phrase must be followed by its verb
     if mention.kind not in ("person", "organisation", "group") and mention.form != "pronoun":
         return None
@@ -751,8 +766,10 @@ def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
         toks[k].low in ("more", "less", "very", "most") or (
             toks[k].low.endswith("ly") and toks[k].low not in _LY_NOUNS)):
         k += 1  # "spoke emotionally of", "speaks more frequently about"
-    if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts:
-        return True
+    if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts or (
+        _CONTRACTED_BE.fullmatch(toks[k].text)
+    ):
+        return True  # "claiming it’s from a TV show"
     for t in toks[k : k + 8]:
         if t.kind != "w":
             return False
@@ -1315,7 +1332,12 @@ _AGE_NOUN = re.compile(r"\d+-year-old")
 _PAST_VERBS = frozenset({"began", "went", "made", "took", "got", "gave", "came", "became", "saw",
                          "knew", "left", "kept", "held", "brought", "found", "put", "ran",
                          "sent", "set", "met", "paid", "won", "lost", "led", "fell", "is",
-                         "was", "are", "were", "has", "have", "had"})
+                         "was", "are", "were", "has", "have", "had", "threw", "stood", "drew",
+                         "broke", "chose", "rose", "struck", "swore", "fought", "sought",
+                         "bought", "caught", "taught", "thought", "felt", "meant", "spent",
+                         "built", "dealt", "sold", "hit", "cut", "quit", "shut", "spread",
+                         "flew", "grew", "blew", "shook", "sang", "fled", "shot", "sat",
+                         "spoke", "told", "wrote", "hung", "stuck", "swept", "wept"})
 _ING_NOUNS = frozenset({"building", "meeting", "hearing", "briefing", "morning", "evening",
                         "ruling", "training", "funding", "housing", "polling", "monitoring",
                         "marketing", "banking", "shipping", "mining", "lobbying", "engineering",
