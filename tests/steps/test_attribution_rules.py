@@ -263,6 +263,25 @@ def test_a_name_after_a_verb_is_not_the_subject():
     assert attribute_quotes(text)["speaker"].tolist()[-1] == "Sam Lee"
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("\u201cHe is reprising that role,\u201d said former Pennsylvania Gov. and Democratic "
+     "National Committee Chairman Ed Rendell.", "Ed Rendell"),
+    ("\u201cHe pooh-poohed this,\u201d said Sen. Jim Whelan who represents Atlantic City.",
+     "Jim Whelan"),
+    ("\"There never was an order,\" said the base chief known as Bob, speaking publicly.",
+     "Bob"),
+    ("\u201cIt was awful,\u201d said a worker named Antonio Arroyo.", "Antonio Arroyo"),
+    ("Clinton has since apologized for what happened: \"Yes, I should have used two "
+     "addresses.\"", "Clinton"),
+])
+def test_names_at_the_end_of_descriptions_and_colons_after_a_clause(sentence, speaker):
+    assert one(sentence)["speaker"] == speaker
+
+
+def test_a_list_is_no_speaker():
+    assert one("The list: \u201cone, two.\u201d")["speaker"] is None
+
+
 def test_an_age_used_as_a_noun_is_the_person_last_named():
     text = ("Surgery\n\n\u201cIt was worth it,\u201d Jasmine Tridevil said.\n\n"
             "The 21-year-old says she saved up for two years.")

@@ -595,7 +595,7 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         if att is not None:
             out.append(att)
     if masked and not out:
-        out += _dash_attributions(toks, text)
+        out += _dash_attributions(toks, text) or _clause_colon(toks, text)
     if masked:
         out += _manner_attributions(toks, text, out)
     first = {t.start: i for i, t in enumerate(toks)}
@@ -1289,7 +1289,8 @@ _THINGS = frozenset({
     "charter", "disaster", "guarantee", "fee", "tree",
     "degree", "jubilee", "coffee", "toffee", "cyberattack", "plan", "scan", "house", "online",
     "level", "rate", "price", "cost", "sale", "share", "point", "dollar", "year", "month",
-    "day", "week", "time", "way", "thing", "life", "exchange",
+    "day", "week", "time", "way", "thing", "life", "exchange", "list", "twist", "wrist",
+    "fist", "mist", "gist",
 })
 #: Lower-case heads for people and sources not ending like agents.
 _PEOPLE = frozenset({
@@ -1490,10 +1491,10 @@ def _inverted(toks: list[Tok], k: int, text: str, quoted: bool = False) -> Menti
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
         (toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts)
         or toks[e].low == "that"
-    ):
+    ) and not (quoted and head.form == "name" and toks[e].low in ("who", "whose")):
         # "..., suggests 2015’s iPhone lineup could ...", "..., told Forbes that ...": an
         # object, not an inverted subject; '," said one Republican involved in …' is one.
-        return _postposed(toks, k, text) if quoted else None
+        return (_described_name(toks, k, text) or _postposed(toks, k, text)) if quoted else None
     if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
@@ -1517,26 +1518,48 @@ _AFTER_SPEAKER = frozenset({"who", "whose", "which", "involved", "close", "famil
 
 
 def _described_name(toks: list[Tok], k: int, text: str) -> Mention | None:
-    """A name after words the lists do not know, ending the clause: '," said 9/11 widow
-    Terry Strada.'"""
-    j = k
-    while j < len(toks) and j - k < 5 and not toks[j].upper and (
-        toks[j].kind == "w" or toks[j].text in "/-"
-    ) and toks[j].low not in _PREP_LINKS and toks[j].low not in _verbs().all_forms and (
-        toks[j].low not in lexicon().determiners and toks[j].low not in lexicon().pronouns
+    """A name at the end of a description the lists do not know, ending the clause: '," said
+    9/11 widow Terry Strada.', '," said former Pennsylvania Gov. and Democratic National
+    Committee Chairman Ed Rendell.', '," said Sen. Jim Whelan who represents …'."""
+    lex = lexicon()
+    e = k
+    while e < len(toks) and e - k < 14 and (toks[e].kind == "w" or toks[e].text in "/-") and (
+        toks[e].upper or toks[e].low not in _AFTER_SPEAKER
+        or (toks[e].low == "and" and e + 1 < len(toks) and toks[e + 1].upper)  # "Gov. and …"
     ):
-        j += 1
-    if j == k or j >= len(toks) or not toks[j].upper:
+        if not toks[e].upper and (toks[e].low in _verbs().all_forms or toks[e].low in (
+                lex.pronouns) or toks[e].low in _PREP_LINKS or toks[e].low in lex.determiners):
+            return None  # a clause or an object, not a description
+        e += 1
+    if e == k or not toks[e - 1].upper:
         return None
-    parts = np_after(toks, j)
+    parts = np_before(toks, e - 1)
     name = interpret(parts, text)
-    e = j + len(parts)
-    if name is None or name.form != "name" or name.kind != "person" or len(name.name) < 2 or (
-        e < len(toks) and toks[e].kind == "w" and toks[e].low not in _AFTER_SPEAKER
-    ):
-        return None  # "of Derry, N.H.", "during the debate" may follow
+    if name is None or name.form != "name" or name.kind != "person" or len(name.name) < 2:
+        return None
     name.start, name.text = toks[k].start, text[toks[k].start : name.end]
     return name
+
+
+def _named_description(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """'the base chief known as Bob', 'a worker named Antonio Arroyo': the name the
+    description gives, from token ``k``."""
+    for j in range(k + 1, min(k + 7, len(toks) - 1)):
+        low = toks[j].low
+        n = 2 if low == "known" and toks[j + 1].low == "as" else 1 if low in ("named",
+                                                                              "called") else 0
+        if not n or j + n >= len(toks) or not toks[j + n].upper:
+            continue
+        head, first = _common_np(toks, j - 1, text)
+        parts = np_after(toks, j + n)
+        name = interpret(parts, text)
+        if head is None or first != k or name is None or name.form != "name" or (
+            name.kind != "person"
+        ):
+            return None
+        name.start, name.text = toks[k].start, text[toks[k].start : name.end]
+        return merge_apposition(name, head)
+    return None
 
 
 def _postposed(toks: list[Tok], k: int, text: str) -> Mention | None:
@@ -1545,6 +1568,9 @@ def _postposed(toks: list[Tok], k: int, text: str) -> Mention | None:
     President George W. Bush'."""
     if k >= len(toks) or toks[k].kind != "w":
         return None
+    named = _named_description(toks, k, text)
+    if named is not None:
+        return named
     for j in range(k, min(k + 7, len(toks))):
         t = toks[j]
         if t.kind != "w":
@@ -1721,6 +1747,24 @@ def _manner_attributions(toks: list[Tok], text: str,
 def _manner_verb(t: Tok, known: frozenset[str]) -> bool:
     return (t.kind == "w" and not t.upper and t.low.endswith("ed") and len(t.low) > 4
             and t.low not in known and t.low not in _NOT_NOUNS)
+
+
+def _clause_colon(toks: list[Tok], text: str) -> list[Attribution]:
+    """A clause whose subject is a person's name, then a colon and a quotation: 'Clinton has
+    since apologized for what happened: "Yes, I should have …"'."""
+    c = next((i for i, t in enumerate(toks[:-1]) if t.text == ":" and toks[i + 1].kind == "q"),
+             -1)
+    parts = np_after(toks, 0)
+    if c < 0 or not parts or c <= len(parts) + 1:
+        return []
+    name = interpret(parts, text)
+    verb = toks[len(parts)]
+    if name is None or name.form != "name" or name.kind != "person" or verb.kind != "w" or (
+        verb.upper
+    ) or not (verb.low in _AUX or verb.low in _FINITE or verb.low in _PAST_VERBS
+              or verb.low.endswith(("ed", "s"))):
+        return []
+    return [Attribution(name, ":", toks[c].start, toks[c].end)]
 
 
 def _dash_attributions(toks: list[Tok], text: str) -> list[Attribution]:
