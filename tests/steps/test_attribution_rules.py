@@ -100,6 +100,11 @@ def test_colon_attributions_headline_and_outlet():
 
 #: One-sentence articles and the speaker found (issue 16: cues, subjects, descriptions).
 SPEAKERS = [
+    # names at the end of an "according to" phrase; documents as modifiers
+    ("According to conservative talk radio host Rush Limbaugh, the move reeks of "
+     "\u201cfear.\u201d", "Rush Limbaugh"),
+    ("In a Facebook message posted Friday, Cruz said he had \"areas of disagreement.\"",
+     "Cruz"),
     # colon attributions after titles parentheses and dashes
     ('Rep. Trey Gowdy (R-S.C.):"I have not heard that figure."', "Trey Gowdy"),
     ("Former secretary of state Hillary Rodham Clinton: \u201cWe learned that.\u201d",

@@ -462,6 +462,9 @@ class Attribution:
         return max(self.mention.end, self.verb_end)
 
 
+#: Past participles that follow a document as a modifier ("a message posted Friday").
+_MODIFYING = frozenset({"posted", "released", "issued", "published", "sent", "written",
+                        "obtained", "filed", "signed", "circulated", "shared", "leaked"})
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+$")
 
 
@@ -562,6 +565,9 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 and mention.kind in ("person", "organisation")
                 and not mention.text.endswith("s")):
             mention = None  # "How will Disney explain it?": a base form after a singular
+        if (mention is not None and mention.kind == "document" and surface in _MODIFYING
+                and any(o.start() > m.end() for o in matches)):
+            mention = None  # "In a Facebook message posted Friday, Cruz said": a modifier
         if mention is not None and kind == "belief" and lemma in _DOCUMENT_BELIEFS and (
             not _finding_source(mention)
         ):
@@ -1618,6 +1624,16 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
         and not (toks[f].low.endswith(("ly", "ed")) and "-" not in toks[f].low)
     ):
         f += 1  # "a recent report", "a single well-placed source", "Citi 97.3 FM Online"
+    g = f
+    while g < len(toks) and toks[g].kind == "w" and toks[g].upper:
+        g += 1
+    if g > f and f > e:
+        # "according to conservative talk radio host Rush Limbaugh": the name it ends with.
+        name = interpret(np_before(toks, g - 1), text)
+        if name is not None and name.form == "name" and name.kind == "person" and len(
+                name.name) >= 2 and name.start >= toks[k].start:
+            name.start, name.text = toks[k].start, text[toks[k].start : name.end]
+            return name
     if parts and f > e and (parts[-1].upper or mention is None):
         # "according to a TV appearance", "a CNN poll": a name used as a modifier.
         a, b = parts[0].start, toks[f - 1].end
