@@ -252,6 +252,13 @@ def test_it_and_they_go_to_the_subject_of_the_narration_just_before():
     assert speakers[5] == "Show insiders"
 
 
+def test_he_goes_to_the_person_the_narration_just_introduced():
+    text = ("Songs\n\n\u201cIt is pandering,\u201d Bryan Anderson said.\n\nThat worries "
+            "Henry Crespo, president of the Florida caucus.\n\n\u201cNo one writes songs for "
+            "her. Nobody,\u201d he said.")
+    assert attribute_quotes(text)["speaker"].tolist()[-2:] == ["Henry Crespo", "Henry Crespo"]
+
+
 def test_a_name_after_a_verb_is_not_the_subject():
     text = ("Rally\n\n\u201cIt was close,\u201d Sam Lee said.\n\nHe told Deraa Al Watan "
             "magazine about it. \u201cIt is fine,\u201d he said.")

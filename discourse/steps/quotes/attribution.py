@@ -1987,6 +1987,19 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
             # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
             mention = Mention(mention.start, mention.end, mention.text, "name", "person",
                               name=subject.name, gender=subject.gender)
+        before = si - 1  # the sentence of narration before the quotation, if any
+        while before >= 0 and not atts[before] and _inside(quoted, q_starts,
+                                                           sentences[before].start + 1):
+            before -= 1
+        if att is not None and mention.form == "pronoun" and before >= 0 and (
+            not atts[before] and mention.text.lower() in ("he", "she")
+        ):
+            # '… that concerns Henry Crespo, president of …. “…,” he said.': a person the
+            # sentence before introduces with an apposition, last.
+            newcomer = _introduced(text, resolver, names, name_starts, sentences[before])
+            if newcomer is not None and _same_gender(newcomer, mention):
+                mention = Mention(mention.start, mention.end, mention.text, "name", "person",
+                                  name=newcomer.name, gender=newcomer.gender)
         if att is not None and mention.form == "pronoun" and si >= 1 and not atts[si - 1] and (
             mention.text.lower() in ("it", "they")
         ):
@@ -2062,6 +2075,26 @@ def _not_a_title(word: str) -> bool:
 
 _QUOTE_MARK = re.compile("[\"“”‘’']")
 _PUNCTUATION = re.compile(r"[,;:.!?\"“”()—–]")
+
+
+def _introduced(text: str, resolver: Resolver, names: list[Mention], name_starts: list[int],
+                sentence: Any) -> Mention | None:
+    """The last personal name of a sentence when the article names that person there for
+    the first time, with an apposition ("Henry Crespo, president of …")."""
+    k = bisect.bisect_left(name_starts, sentence.end) - 1
+    while k >= 0 and names[k].start >= sentence.start and names[k].kind != "person":
+        k -= 1
+    if k < 0 or names[k].start < sentence.start or len(names[k].name) < 2:
+        return None
+    m = names[k]
+    if not _APPOSITION_AFTER.match(text, m.end):
+        return None
+    ent = resolver.entities.get(resolver.key(m))
+    return m if ent is not None and ent.first_mention >= sentence.start else None
+
+
+_APPOSITION_AFTER = re.compile(r", (?:a|an|the|[a-z]+ of|president|director|chairman|"
+                               r"spokesman|spokeswoman|head|founder|executive)\b")
 
 
 def _narration_subject(text: str, sentence: Any, pronoun: str) -> Mention | None:
