@@ -1963,7 +1963,13 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     for si, s in enumerate(sentences):
         ps, masked = _pieces(text, s.start, s.end, quotes, overlap[si], forms, labels)
         pieces.append(ps)
-        atts.append(find_attributions(text, s.start, s.end, masked, headline=s.kind == "title"))
+        found = find_attributions(text, s.start, s.end, masked, headline=s.kind == "title")
+        for a in found:
+            if a.belief and any(0 <= b.that < a.start and not b.belief for b in found):
+                # "He said that Mr. Trump wanted …": a belief inside reported speech does not
+                # make its subject the latest speaker.
+                a.mention.speaker = False
+        atts.append(found)
 
     # Resolve every speaker phrase in text order, with the names of the whole article.
     # Names in the narration only: a pronoun never goes to a name inside quoted words.
