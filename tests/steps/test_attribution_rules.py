@@ -259,6 +259,12 @@ def test_he_goes_to_the_person_the_narration_just_introduced():
     assert attribute_quotes(text)["speaker"].tolist()[-2:] == ["Henry Crespo", "Henry Crespo"]
 
 
+def test_a_belief_inside_reported_speech_does_not_take_the_next_pronoun():
+    text = ("Convention\n\nPaul Manafort said that Donald Trump wanted to work with the party."
+            "\n\n\u201cHe gave us the mandate,\u201d he said.")
+    assert attribute_quotes(text)["speaker"].tolist()[-1] == "Paul Manafort"
+
+
 def test_a_name_after_a_verb_is_not_the_subject():
     text = ("Rally\n\n\u201cIt was close,\u201d Sam Lee said.\n\nHe told Deraa Al Watan "
             "magazine about it. \u201cIt is fine,\u201d he said.")
