@@ -100,6 +100,12 @@ def test_colon_attributions_headline_and_outlet():
 
 #: One-sentence articles and the speaker found (issue 16: cues, subjects, descriptions).
 SPEAKERS = [
+    # Title Case headlines, numbers, bare plurals after "according to"
+    ("Trump Says He Never Pledged To Kill Family Members Of Terrorists", "Trump"),
+    ("Now, 52 percent said Mr. Trump would be better.", "52 percent"),
+    ("Mr. Sanders led among white men, according to exit polls.", "Exit polls"),
+    ("The billionaire real estate magnate says a hit used to be a tackle.",
+     "The billionaire real estate magnate"),
     # names at the end of an "according to" phrase; documents as modifiers
     ("According to conservative talk radio host Rush Limbaugh, the move reeks of "
      "\u201cfear.\u201d", "Rush Limbaugh"),
@@ -206,8 +212,12 @@ def test_participles_and_speech_over_belief(sentence, mention, verb):
     assert (row["speaker_mention"], row["reporting_verb"]) == (mention, verb)
 
 
-@pytest.mark.parametrize("sentence", ["He put it on the table.", "The teacher reads the letter."])
-def test_put_it_and_reads_need_as_and_a_text(sentence):
+@pytest.mark.parametrize("sentence", [
+    "He put it on the table.", "The teacher reads the letter.",
+    "CNN Just Responded To Trump’s Massive Debate Demand In A Way That Could Cause Mayhem.",
+    "The One Thing Both Sides Want: Break Up Banks.",
+])
+def test_put_it_reads_and_title_case_nouns_are_no_speech(sentence):
     assert one(sentence)["quote_type"] == "none"
 
 

@@ -465,6 +465,29 @@ class Attribution:
 #: Past participles that follow a document as a modifier ("a message posted Friday").
 _MODIFYING = frozenset({"posted", "released", "issued", "published", "sent", "written",
                         "obtained", "filed", "signed", "circulated", "shared", "leaked"})
+_LONG_WORD = re.compile(r"[A-Za-z][a-z’'-]{3,}")
+
+
+def _verb_only(surface: str) -> bool:
+    """Whether a reporting form read in a Title Case sentence is a verb, not a noun."""
+    lemma, kind = _verbs().forms.get(" ".join(surface.split()), (surface, "verb"))
+    word = surface.split()[0]
+    return kind in ("verb", "phrase") and lemma not in _NOUN_LIKE and (
+        word.endswith(("s", "ed")) or word in _PAST_VERBS) and word != lemma
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether a sentence is written in Title Case, as headlines are ("Trump Says He Never
+    Pledged To Kill Family Members"): 80% of its words longer than three letters capitalised."""
+    words = _LONG_WORD.findall(text, start, end)
+    if not 3 <= len(words) <= 16 or _GLUED.search(text, start, end):
+        return False  # not "RelatedIsis: Iraqi Officials Confirm …" (page text run together)
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_GLUED = re.compile(r"[a-z][A-Z]")
+
+
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+$")
 
 
@@ -482,11 +505,16 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
     [('Russian Foreign Minister Sergey Lavrov', 'said')]
     """
     verbs = _verbs()
+    # A Title Case sentence capitalises its verbs ("Trump Says He …"); only verb forms that
+    # cannot be nouns count there ("Says", "Warned", not "Demand", "Claim", "States").
+    title_case = not headline and _title_case(text, start, end)
     if masked and masked[0][0] == start:
         tag = _quoted_tag(text, start, end)
         if tag is not None:
             return [tag]
-    matches = _verb_matches(text, start, end, masked, headline)
+    matches = _verb_matches(text, start, end, masked, headline or title_case)
+    if title_case:
+        matches = [m for m in matches if m.group()[0].islower() or _verb_only(m.group().lower())]
     colon = text.find(":", start, end)
     if not matches and colon < 0 and not masked:
         return []
@@ -1322,7 +1350,7 @@ _PEOPLE = frozenset({
     "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
     "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
     "brief", "motion", "submission", "testimony", "affidavit", "speech", "remarks",
-    "everyone", "nobody", "person", "mogul", "tycoon", "billionaire", "millionaire",
+    "everyone", "nobody", "person", "mogul", "magnate", "tycoon", "billionaire", "millionaire",
     "candidate", "nominee", "frontrunner", "front-runner", "hopeful", "incumbent", "delegate",
     "veteran", "widow", "widower", "pastor", "priest", "bishop", "rabbi", "imam", "cleric",
     "ceo", "executive", "pundit", "operative", "ally", "allies", "rival", "marine", "sheriff",
@@ -1332,6 +1360,7 @@ _PEOPLE = frozenset({
     "teenager", "mother", "father", "grandmother", "grandfather", "spouse",
     "fiancée", "fiancee", "fiancé", "partner", "neighbour", "neighbor",
 })
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")
 #: "the 46-year-old": an age used as a noun names a person.
 _AGE_NOUN = re.compile(r"\d+-year-old")
 
@@ -1409,8 +1438,10 @@ def _common_np(toks: list[Tok], i: int, text: str,
         if t.kind != "w":
             break
         low = t.low
-        if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")):
-            det = low
+        if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")) or (
+            _NUMBER.fullmatch(low) and k == i - 1 and hlow in ("percent", "%")
+        ):
+            det = low  # "the", "two", "Britain's", "52 percent"
             break
         if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()) or (
             low in _PREP_LINKS) or (
@@ -1639,6 +1670,18 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
         a, b = parts[0].start, toks[f - 1].end
         return Mention(a, b, text[a:b], "descriptor", "document", roles=(toks[f - 1].low,),
                        definite=parts[0].low not in ("a", "an"))
+    if mention is None and not parts:
+        # "according to polls at the time", "according to exit polls": a bare plural.
+        for j in range(k, min(k + 4, len(toks))):
+            t = toks[j]
+            if t.kind != "w" or t.upper or t.low in _PREP_LINKS or t.low in _verbs().all_forms:
+                break
+            if t.low.endswith("s") and len(t.low) > 3 and (
+                t.low in _FINDINGS or _agentive(t.low[:-1], False, False)
+            ):  # not "according to circumstances"
+                a, b = toks[k].start, t.end
+                return Mention(a, b, text[a:b], "descriptor", "group", roles=(t.low,),
+                               definite=False)
     if (mention is not None and mention.kind == "document" and e + 1 < len(toks)
             and toks[e].kind == "w" and toks[e].low in _SOURCE_LINKS):
         better = interpret(np_after(toks, e + 1), text)
