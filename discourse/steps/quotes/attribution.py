@@ -505,16 +505,16 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
     [('Russian Foreign Minister Sergey Lavrov', 'said')]
     """
     verbs = _verbs()
-    # A Title Case sentence capitalises its verbs ("Trump Says He …"); only verb forms that
-    # cannot be nouns count there ("Says", "Warned", not "Demand", "Claim", "States").
-    title_case = not headline and _title_case(text, start, end)
     if masked and masked[0][0] == start:
         tag = _quoted_tag(text, start, end)
         if tag is not None:
             return [tag]
-    matches = _verb_matches(text, start, end, masked, headline or title_case)
-    if title_case:
-        matches = [m for m in matches if m.group()[0].islower() or _verb_only(m.group().lower())]
+    matches = _verb_matches(text, start, end, masked, headline)
+    if not matches and not headline and _title_case(text, start, end):
+        # A Title Case sentence capitalises its verbs ("Trump Says He …"); only verb forms
+        # that cannot be nouns count there ("Says", "Warned", not "Demand", "Claim", "States").
+        matches = [m for m in _verb_matches(text, start, end, masked, True)
+                   if _verb_only(m.group().lower())]
     colon = text.find(":", start, end)
     if not matches and colon < 0 and not masked:
         return []
