@@ -466,6 +466,7 @@ class Attribution:
 _MODIFYING = frozenset({"posted", "released", "issued", "published", "sent", "written",
                         "obtained", "filed", "signed", "circulated", "shared", "leaked"})
 _LONG_WORD = re.compile(r"[A-Za-z][a-z’'-]{3,}")
+_GLUED = re.compile(r"[a-z][A-Z]")
 
 
 def _verb_only(surface: str) -> bool:
@@ -483,9 +484,6 @@ def _title_case(text: str, start: int, end: int) -> bool:
     if not 3 <= len(words) <= 16 or _GLUED.search(text, start, end):
         return False  # not "RelatedIsis: Iraqi Officials Confirm …" (page text run together)
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-_GLUED = re.compile(r"[a-z][A-Z]")
 
 
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+$")
@@ -851,6 +849,10 @@ _SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "a
                       "less", "est", "ed", "ion", "ness", "ment", "ity", "ism")
 
 
+#: Sentence adverbs set off by commas ("Others, however, say").
+_ASIDES = frozenset({"however", "though", "too", "meanwhile", "instead", "also", "meantime"})
+
+
 def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
     """Skip the words between a speaker and the verb ("has also", "famously", "on Friday",
     "just this month"); return the index of the last speaker token and whether an
@@ -860,9 +862,8 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
     while i >= 0 and (toks[i].kind == "w" or toks[i].text == ","):
         t = toks[i]
         low = t.low
-        if t.text == "," and not (i >= 2 and toks[i - 1].low in (
-                "however", "though", "too", "meanwhile", "instead", "also")
-                and toks[i - 2].text == ","):
+        if t.text == "," and not (i >= 2 and toks[i - 1].low in _ASIDES
+                                  and toks[i - 2].text == ","):
             break
         if low in between:
             aux = aux or low in ("has", "have", "had")
@@ -876,9 +877,7 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
             i -= 2  # "who in 2010 said"
         elif low in _WEEKDAYS:
             i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
-        elif (t.text == "," and i >= 2 and toks[i - 1].low in ("however", "though", "too",
-                                                              "meanwhile", "instead", "also")
-              and toks[i - 2].text == ","):
+        elif t.text == "," and i >= 2 and toks[i - 1].low in _ASIDES and toks[i - 2].text == ",":
             i -= 3  # "Others, however, say"
         elif low in _TIME_NOUNS and i >= 1 and toks[i - 1].low in _TIME_DETS:
             i -= 2
@@ -1143,7 +1142,6 @@ def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
-_ASIDES = frozenset({"however", "though", "too", "meanwhile", "instead", "also", "meantime"})
 
 
 def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
@@ -2027,46 +2025,13 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     events += [(a.mention.start, 1, a.mention, a) for sa in atts for a in sa]
     events.sort(key=lambda e: (e[0], e[1]))
     subjects = _sentence_subjects(text, sentences, names)
-    name_starts = [m.start for m in names]
+    context = _Narration(text, sentences, atts, names, [m.start for m in names], quoted,
+                         q_starts, subjects, resolver)
     for _, _, mention, att in events:
         si = _sentence_of(starts, mention.start)
-        subject = subjects.get(si) if att is not None else None
-        if (subject is not None and mention.form == "pronoun" and subject.start < mention.start
-                and _same_gender(subject, mention)):
-            # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
-            mention = Mention(mention.start, mention.end, mention.text, "name", "person",
-                              name=subject.name, gender=subject.gender)
-        before = si - 1  # the sentence of narration before the quotation, if any
-        while before >= 0 and not atts[before] and _inside(quoted, q_starts,
-                                                           sentences[before].start + 1):
-            before -= 1
-        if att is not None and mention.form == "pronoun" and before >= 0 and (
-            not atts[before] and mention.text.lower() in ("he", "she")
-        ):
-            # '… that concerns Henry Crespo, president of …. “…,” he said.': a person the
-            # sentence before introduces with an apposition, last.
-            newcomer = _introduced(text, resolver, names, name_starts, sentences[before])
-            if newcomer is not None and _same_gender(newcomer, mention):
-                mention = Mention(mention.start, mention.end, mention.text, "name", "person",
-                                  name=newcomer.name, gender=newcomer.gender)
-        if att is not None and mention.form == "pronoun" and si >= 1 and not atts[si - 1] and (
-            mention.text.lower() in ("it", "they")
-        ):
-            # "The city sent a letter. It says …": the subject of the narration just before.
-            subject = _narration_subject(text, sentences[si - 1], mention.text.lower())
-            if subject is not None:
-                resolver.resolve(subject)
-                mention = subject
         not_them: frozenset[str] = frozenset()
         if att is not None and mention.form == "pronoun":
-            # "…,” he told Hannity': a name later in the clause is not what the pronoun
-            # stands for.
-            k = bisect.bisect_right(name_starts, mention.end - 1)
-            later = []
-            while k < len(names) and names[k].start < sentences[si].end:
-                later.append(names[k])
-                k += 1
-            not_them = frozenset(resolver.key(m) for m in later)
+            mention, not_them = context.pronoun(mention, si)
         ent = resolver.resolve(mention, not_them)
         if att is None and ent is not None and subjects.get(si) is mention:
             ent.last_subject = max(ent.last_subject, mention.start)
@@ -2086,6 +2051,63 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     # Returned as a value, not in attrs: pandas deep-copies attrs on every column read.
     frame.attrs["resolver_operations"] = resolver.operations
     return frame, speakers
+
+
+@dataclass
+class _Narration:
+    """What a speaker pronoun is read against: the article's sentences, their attributions,
+    the names of the narration and the resolver so far."""
+
+    text: str
+    sentences: Any
+    atts: list[list[Attribution]]
+    names: list[Mention]
+    name_starts: list[int]
+    quoted: list[tuple[int, int]]
+    q_starts: list[int]
+    subjects: dict[int, Mention]
+    resolver: Resolver
+
+    def pronoun(self, mention: Mention, si: int) -> tuple[Mention, frozenset[str]]:
+        """The mention a speaker pronoun of sentence ``si`` is resolved as (a name or a
+        description the context gives, else the pronoun itself) and the entities it cannot
+        stand for."""
+        text, sentences, atts = self.text, self.sentences, self.atts
+        low = mention.text.lower()
+        subject = self.subjects.get(si)
+        if subject is not None and subject.start < mention.start and _same_gender(subject,
+                                                                                  mention):
+            # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
+            mention = Mention(mention.start, mention.end, mention.text, "name", "person",
+                              name=subject.name, gender=subject.gender)
+        elif low in ("he", "she"):
+            before = si - 1  # the sentence of narration before the quotation, if any
+            while before >= 0 and not atts[before] and _inside(self.quoted, self.q_starts,
+                                                               sentences[before].start + 1):
+                before -= 1
+            newcomer = (_introduced(text, self.resolver, self.names, self.name_starts,
+                                    sentences[before])
+                        if before >= 0 and not atts[before] else None)
+            if newcomer is not None and _same_gender(newcomer, mention):
+                # '… that concerns Henry Crespo, president of …. “…,” he said.': a person
+                # the sentence before introduces with an apposition, last.
+                mention = Mention(mention.start, mention.end, mention.text, "name", "person",
+                                  name=newcomer.name, gender=newcomer.gender)
+        elif low in ("it", "they") and si >= 1 and not atts[si - 1]:
+            # "The city sent a letter. It says …": the subject of the narration just before.
+            described = _narration_subject(text, sentences[si - 1], low)
+            if described is not None:
+                self.resolver.resolve(described)
+                return described, frozenset()
+        if mention.form != "pronoun":
+            return mention, frozenset()
+        # "…,” he told Hannity': a name later in the clause is not what the pronoun stands for.
+        k = bisect.bisect_right(self.name_starts, mention.end - 1)
+        later = []
+        while k < len(self.names) and self.names[k].start < sentences[si].end:
+            later.append(self.names[k])
+            k += 1
+        return mention, frozenset(self.resolver.key(m) for m in later)
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
