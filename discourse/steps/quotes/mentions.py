@@ -189,9 +189,10 @@ def make_tok(text: str, start: int, end: int, kind: str = "w") -> Tok:
 def tokens(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> list[Tok]:
     """Tokens of ``text[start:end]``; each masked range becomes one ``"q"`` token.
 
-    Titles, initials and dotted acronyms keep their final period ("Sen.", "J.", "U.S.").
+    Abbreviated titles and states, initials and dotted acronyms keep their final period
+    ("Sen.", "Pa.", "J.", "U.S."), other words do not ("said the senator.").
     """
-    titles = lexicon().abbreviations
+    abbreviated = lexicon().abbreviations
     out: list[Tok] = []
     mi = 0
     n_masked = len(masked)
@@ -213,7 +214,7 @@ def tokens(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> li
         c = word[0]
         if c.isalnum() or c == "_":
             if b < end and text[b] == "." and (
-                (len(word) == 1 and c.isupper()) or "." in word or word.lower() in titles
+                (len(word) == 1 and c.isupper()) or "." in word or word.lower() in abbreviated
                 or word.lower() in _SUFFIXES
             ):
                 b += 1
@@ -923,4 +924,5 @@ class Resolver:
 
 
 def _when(ent: Entity, speaker_or_subject: bool) -> int:
+    """When the entity last spoke or opened a sentence of narration, or was last mentioned."""
     return max(ent.last_spoke, ent.last_subject) if speaker_or_subject else ent.last_mention
