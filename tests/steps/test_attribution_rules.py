@@ -100,6 +100,9 @@ def test_colon_attributions_headline_and_outlet():
 
 #: One-sentence articles and the speaker found (issue 16: cues, subjects, descriptions).
 SPEAKERS = [
+    # the main clause, not an opening subordinate one
+    ("By the time those primaries concluded, 40 percent of Clinton voters said they could "
+     "not support Obama.", "40 percent of Clinton voters"),
     # Title Case headlines, numbers, bare plurals after "according to"
     ("Trump Says He Never Pledged To Kill Family Members Of Terrorists", "Trump"),
     ("Now, 52 percent said Mr. Trump would be better.", "52 percent"),

@@ -2376,7 +2376,7 @@ def _sentence_rows(
             spoken = [a for a in sa if not a.belief]
             qtype = "indirect" if spoken else "belief"
             kept = []
-            att = _best(spoken or sa, article.text, s.end)
+            att = _best(spoken or sa, article.text, s.end, s.start)
             speaker = att.entity.key if att.entity else None
             if att.transcript:
                 qtype, tagged = "direct", att  # "PENCE: Well, ..." is his own words
@@ -2407,12 +2407,17 @@ def _sentence_rows(
     return rows
 
 
-def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution:
-    """The attribution that governs a sentence: a closing reporting clause ("..., the source
-    added.", "..., according to the attorneys."), else the first naming a person, group or
-    organisation rather than a document ("In a Facebook message posted Friday, Cruz said"),
-    speech before belief ("…, the vice president said, that if his son had planned …"), else
-    the first."""
+def _best(atts: list[Attribution], text: str = "", end: int = -1,
+          start: int = 0) -> Attribution:
+    """The attribution that governs a sentence: not one inside an opening subordinate clause
+    ("By the time those primaries concluded, 40 percent of Clinton voters said …"); a closing
+    reporting clause ("..., the source added.", "..., according to the attorneys."), else the
+    first naming a person, group or organisation rather than a document ("In a Facebook
+    message posted Friday, Cruz said"), else the first."""
+    if len(atts) > 1 and text and _SUBORDINATE.match(text, start, end):
+        comma = text.find(",", start, end)
+        if comma > 0:
+            atts = [a for a in atts if a.start > comma] or atts
     if len(atts) > 1 and end >= 0:
         last = atts[-1]
         rest = text[last.end : end].strip(" .”’\"')!?\n")
@@ -2422,12 +2427,13 @@ def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution
         if closing and text[: last.start].rstrip()[-1:] in ",—–":
             return last
     for a in atts:
-        if a.mention.kind != "document" and not a.belief:
-            return a
-    for a in atts:
         if a.mention.kind != "document":
             return a
     return atts[0]
+
+
+_SUBORDINATE = re.compile(r"\s*(?:By the time|When|Whenever|After|Before|As|If|While|Because|"
+                          r"Although|Though|Since|Until|Once|Unless)\b")
 
 
 def _entity_info(e: Entity) -> dict[str, Any]:
