@@ -100,6 +100,11 @@ def test_colon_attributions_headline_and_outlet():
 
 #: One-sentence articles and the speaker found (issue 16: cues, subjects, descriptions).
 SPEAKERS = [
+    # "as X had written", acronyms inside descriptions
+    ("As the Hollywood columnist Louella Parsons had written, \u201cWe could not do without "
+     "him.\u201d", "Louella Parsons"),
+    ("\u201cIt was handled lightly,\u201d said a former U.S. law enforcement official who "
+     "oversaw the case.", "A former U.S. law enforcement official"),
     # the main clause, not an opening subordinate one
     ("By the time those primaries concluded, 40 percent of Clinton voters said they could "
      "not support Obama.", "40 percent of Clinton voters"),
@@ -219,6 +224,7 @@ def test_participles_and_speech_over_belief(sentence, mention, verb):
     "He put it on the table.", "The teacher reads the letter.",
     "CNN Just Responded To Trump’s Massive Debate Demand In A Way That Could Cause Mayhem.",
     "The One Thing Both Sides Want: Break Up Banks.",
+    "A book written by Smith was published.",
 ])
 def test_put_it_reads_and_title_case_nouns_are_no_speech(sentence):
     assert one(sentence)["quote_type"] == "none"

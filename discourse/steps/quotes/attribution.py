@@ -581,6 +581,9 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         ):
             continue  # "says nothing", "asked for help", "said to be", "a site called X"
         mention, aux = _subject_aux(toks, vi, text)
+        if surface == "written" and (mention is None or not aux or not _AS_BEFORE.search(
+                text, max(start, mention.start - 4), mention.start)):
+            continue  # only "As X had written", not "a book written by" or "have written into"
         quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
         if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
             not _complement(toks, vj + 1, verbs.complement_starts)
@@ -1348,7 +1351,8 @@ _PEOPLE = frozenset({
     "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
     "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
     "brief", "motion", "submission", "testimony", "affidavit", "speech", "remarks",
-    "everyone", "nobody", "person", "mogul", "magnate", "tycoon", "billionaire", "millionaire",
+    "everyone", "nobody", "person", "mogul", "magnate", "tycoon", "tabloid", "billionaire",
+    "millionaire",
     "candidate", "nominee", "frontrunner", "front-runner", "hopeful", "incumbent", "delegate",
     "veteran", "widow", "widower", "pastor", "priest", "bishop", "rabbi", "imam", "cleric",
     "ceo", "executive", "pundit", "operative", "ally", "allies", "rival", "marine", "sheriff",
@@ -1358,6 +1362,7 @@ _PEOPLE = frozenset({
     "teenager", "mother", "father", "grandmother", "grandfather", "spouse",
     "fiancée", "fiancee", "fiancé", "partner", "neighbour", "neighbor",
 })
+_ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")  # "U.S.", "U.N."
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")
 #: "the 46-year-old": an age used as a noun names a person.
 _AGE_NOUN = re.compile(r"\d+-year-old")
@@ -1441,8 +1446,9 @@ def _common_np(toks: list[Tok], i: int, text: str,
         ):
             det = low  # "the", "two", "Britain's", "52 percent"
             break
-        if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()) or (
-            low in _PREP_LINKS) or (
+        if low in _NOT_NOUNS or low in lex.pronouns or (
+            t.upper and not t.low.isalpha() and not _ACRONYM.fullmatch(t.text)
+        ) or (low in _PREP_LINKS) or (
             low in _verbs().all_forms or low in _PAST_VERBS
             or (low.endswith("ing") and not t.upper and low not in _ING_NOUNS)
         ):
