@@ -26,7 +26,10 @@ from pathlib import Path
 from typing import Any
 
 # Helpers that are public within the package but not chart API.
-_INTERNAL = {"discourse.plots.layout", "discourse.plots.registry", "discourse.plots.styles"}
+_INTERNAL = {
+    "discourse.plots.layout", "discourse.plots.registry", "discourse.plots.styles",
+    "discourse.plots.warmup",
+}
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from discourse.analysis import Analysis
     from discourse.plots.styles import StyleName
 
-__all__ = ["chart_figures", "save_charts", "save_figure"]
+__all__ = ["chart_figures", "save_chart", "save_charts", "save_figure"]
 
 Format = Literal["png", "svg", "pdf"]
 _FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
@@ -34,8 +34,8 @@ _METADATA: dict[str, dict[str, Any]] = {
 _NO_AUTOLAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
 
 
-def _formats(formats: Sequence[Format] | Format) -> tuple[Format, ...]:
-    """``formats`` as a tuple, each checked."""
+def check_formats(formats: Sequence[Format] | Format) -> tuple[Format, ...]:
+    """``formats`` as a tuple, each checked (:class:`InvalidOptionError` otherwise)."""
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
     for fmt in formats:
         check_choice("format", fmt, _FORMATS)
@@ -80,7 +80,7 @@ def save_figure(
 
     from discourse.io import write_with
 
-    formats = _formats(formats)
+    formats = check_formats(formats)
     if not formats:
         raise InvalidOptionError("formats is empty; give at least one of 'png', 'svg', 'pdf'.")
     check_int("dpi", dpi, 10)
@@ -106,7 +106,10 @@ def _laid_out_once(fig: Figure) -> Iterator[Any]:
     from matplotlib.transforms import Bbox
 
     renderer = fig.canvas.get_renderer()
-    fig.draw(renderer)  # runs the layout engine
+    # Runs the layout engine and places every artist, without painting the canvas (as
+    # matplotlib measures ``bbox_inches="tight"``): nothing drawn here is ever shown.
+    with getattr(renderer, "_draw_disabled", nullcontext)():
+        fig.draw(renderer)
     tight = fig.get_tightbbox(renderer).padded(0.05)
     bbox = Bbox.from_extents(tight.x0, tight.y0, tight.x1, tight.y1)
     engine = fig.get_layout_engine()
@@ -202,6 +205,56 @@ def chart_figures(
     return figures
 
 
+def save_chart(
+    analysis: Analysis,
+    name: str,
+    folder: str | Path,
+    formats: Sequence[Format] | Format = _FORMATS,
+    *,
+    style: StyleName = "paper",
+    dpi: int = 300,
+) -> list[Path] | None:
+    """Draw one registered chart, save it as ``folder/<name>.<format>`` and close it.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    name : str
+        A registered chart (see :func:`~discourse.plots.registry.registered_charts`).
+    folder : str or Path
+    formats : sequence of {"png", "svg", "pdf"}
+    style : {"paper", "notebook", "slides"}
+    dpi : int
+
+    Returns
+    -------
+    list of Path or None
+        The files written, in the order of ``formats``; None when the analysis lacks the
+        chart's data (nothing is written then).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from discourse import analyze
+    >>> paths = save_chart(analyze("Talks\\n\\nPeace talks resumed. Both met."), "segments",
+    ...                    tempfile.mkdtemp(), formats=("png",))
+    >>> [p.name for p in paths]
+    ['segments.png']
+    """
+    import matplotlib.pyplot as plt
+
+    formats = check_formats(formats)
+    figures = chart_figures(analysis, charts=[name], style=style)
+    try:
+        with _styles.style(style):
+            for fig in figures.values():
+                return save_figure(fig, Path(folder) / name, formats, dpi=dpi)
+    finally:
+        for fig in figures.values():
+            plt.close(fig)
+    return None
+
+
 def save_charts(
     analysis: Analysis,
     folder: str | Path,
@@ -238,7 +291,7 @@ def save_charts(
     """
     import matplotlib.pyplot as plt
 
-    formats = _formats(formats)
+    formats = check_formats(formats)
     out: dict[str, list[Path]] = {}
     figures = chart_figures(analysis, style=style)
     try:
