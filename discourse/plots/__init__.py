@@ -26,10 +26,7 @@ from pathlib import Path
 from typing import Any
 
 # Helpers that are public within the package but not chart API.
-_INTERNAL = {
-    "discourse.plots.layout", "discourse.plots.registry", "discourse.plots.styles",
-    "discourse.plots.warmup",
-}
+_INTERNAL = {"discourse.plots.layout", "discourse.plots.registry", "discourse.plots.styles"}
 
 
 @cache

@@ -1,18 +1,22 @@
 """Drawing and saving charts in worker processes while the caller goes on working.
 
-A :class:`ChartPool` starts at once a *fork server*: one helper process that imports
-matplotlib, fontTools, pandas and the chart modules a single time, then forks a worker for
-each process the pool needs, warm. Open the pool before the analysis runs and the imports
-happen beside it, on the other core; :meth:`ChartPool.submit` then draws the charts of an
-analysis in parallel, one chart per task, and :meth:`PendingCharts.result` waits for them.
+A :class:`ChartPool` starts one worker at once; it imports matplotlib and fontTools
+(a tiny figure saved once in each format) beside the caller, e.g. while the analysis runs. Given the
+charts of an analysis (:meth:`ChartPool.submit`) it forks ``jobs`` warm copies of itself
+that draw one chart each at a time, and :meth:`PendingCharts.result` waits for them. On
+Linux the processes fork, so they inherit the modules already imported and the analysis;
+elsewhere they are spawned (slower to start, same files).
 
 The files are those :func:`~discourse.plots.export.save_charts` writes, byte for byte: each
 chart is drawn and saved by :func:`~discourse.plots.export.save_chart` in one process. With
-``jobs=1`` everything happens in the calling process, no process is started.
+``jobs=1`` everything happens in the calling process and no process is started. As with any
+process pool that spawns, a script using one outside Linux keeps its work under
+``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import pickle
@@ -35,9 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ChartPool", "PendingCharts"]
 
-#: Imported once by the fork server, before it forks the workers (see ``warmup.py``).
-_PRELOAD = ["discourse.plots.warmup"]
-
 _TOKENS = itertools.count()
 
 
@@ -49,40 +50,40 @@ def default_jobs() -> int:
 class PendingCharts:
     """The charts of one analysis being drawn; :meth:`result` waits for them."""
 
-    def __init__(self, futures: dict[str, Future[list[Path] | None]]) -> None:
-        self._futures = futures
+    def __init__(self, future: Future[dict[str, list[Path]]]) -> None:
+        self._future = future
 
     def result(self) -> dict[str, list[Path]]:
         """The files of each chart drawn, as :func:`~discourse.plots.save_charts` returns.
 
         Raises the first error of a chart (its own :class:`~discourse.errors.DiscourseError`
-        as raised in the worker) after the other charts have finished or been cancelled, or
-        a :class:`~discourse.errors.WorkerError` when a worker process died.
+        as raised in the worker), once the other charts are finished or dropped, or a
+        :class:`~discourse.errors.WorkerError` when a worker process died.
         """
-        saved: dict[str, list[Path]] = {}
-        error: BaseException | None = None
-        for name, future in self._futures.items():
-            if error is not None:
-                future.cancel()
-                continue
-            try:
-                paths = future.result()
-            except BrokenProcessPool as exc:
-                error = WorkerError(
-                    f"chart {name!r}: a worker process drawing the charts stopped before it "
-                    f"finished ({exc}); rerun to retry, or pass --no-charts to skip them.")
-                error.__cause__ = exc
-            except BaseException as exc:  # the worker's own error, re-raised below
-                error = exc
-            else:
-                if paths is not None:
-                    saved[name] = paths
-        if error is not None:
-            for future in self._futures.values():  # no file is written after we return
-                if not future.cancel():
-                    future.exception()
-            raise error
-        return saved
+        try:
+            return self._future.result()
+        except BrokenProcessPool as exc:
+            raise WorkerError(
+                f"charts: a worker process drawing them stopped before it finished ({exc}); "
+                "rerun to retry, or pass --no-charts to skip the charts.") from exc
+
+
+def collect(futures: dict[str, Future[list[Path] | None]]) -> dict[str, list[Path]]:
+    """The files of each chart in ``futures`` (by name, in order; charts without data left
+    out). On the first error the charts not started are cancelled, the others awaited (no
+    file is written after this returns) and the error raised."""
+    saved: dict[str, list[Path]] = {}
+    for name, future in futures.items():
+        try:
+            paths = future.result()
+        except BaseException:
+            for other in futures.values():
+                if not other.cancel():
+                    other.exception()
+            raise
+        if paths is not None:
+            saved[name] = paths
+    return saved
 
 
 class ChartPool:
@@ -118,10 +119,20 @@ class ChartPool:
         self.close()
 
     def start(self) -> None:
-        """Start the fork server now (it imports beside the caller); idempotent."""
+        """Start the worker now, so that it imports beside the caller; idempotent.
+
+        The chart and step modules and pandas are imported here first (the analysis needs
+        them too) and inherited by the worker where processes fork (Linux); the worker then
+        imports matplotlib and fontTools (a tiny figure saved once in each format) and, given charts
+        to draw, forks ``jobs`` warm copies of itself that draw one chart each at a time.
+        """
         if self.jobs > 1 and self._executor is None:
-            self._executor = ProcessPoolExecutor(self.jobs, mp_context=_context(),
+            import pandas  # noqa: F401
+
+            registered_charts()
+            self._executor = ProcessPoolExecutor(1, mp_context=_context(),
                                                  initializer=_warm_up)
+            self._executor.submit(int)  # starts the worker now (fork: no thread yet)
 
     def close(self) -> None:
         """Stop the workers, waiting for the charts under way (pending ones are dropped)."""
@@ -151,27 +162,22 @@ class ChartPool:
         if self._executor is None:
             self.start()
         if self._executor is None:  # one job: here and now
-            done: dict[str, Future[list[Path] | None]] = {}
-            for name in names:
-                done[name] = Future()
-                try:
-                    done[name].set_result(export.save_chart(analysis, name, folder, formats,
-                                                            style=style, dpi=dpi))
-                except Exception as exc:  # raised by PendingCharts.result, in order
-                    done[name].set_exception(exc)
-                    break
+            done: Future[dict[str, list[Path]]] = Future()
+            try:
+                done.set_result(export.save_charts(analysis, folder, formats, style=style,
+                                                   dpi=dpi))
+            except Exception as exc:  # raised by PendingCharts.result
+                done.set_exception(exc)
             return PendingCharts(done)
         payload = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
-        token = f"{os.getpid()}-{next(_TOKENS)}"
         try:
-            futures = {name: self._executor.submit(_save_in_worker, token, payload, name,
-                                                   str(folder), formats, style, dpi)
-                       for name in names}
+            future = self._executor.submit(_draw_charts, payload, names, str(folder),
+                                           formats, style, dpi, self.jobs)
         except BrokenProcessPool as exc:
             raise WorkerError(
-                f"charts: the worker processes drawing them stopped ({exc}); rerun to retry, "
-                "or pass --no-charts to skip them.") from exc
-        return PendingCharts(futures)
+                f"charts: the worker process drawing them stopped ({exc}); rerun to retry, "
+                "or pass --no-charts to skip the charts.") from exc
+        return PendingCharts(future)
 
     def save_charts(self, analysis: Analysis, folder: str | Path,
                     formats: Sequence[Format] | Format = ("png", "svg", "pdf"), *,
@@ -181,25 +187,53 @@ class ChartPool:
 
 
 def _context() -> Any:
-    """A fork server preloading the chart modules where there is one, else spawn."""
+    """Forked processes on Linux (they inherit what is imported), spawned ones elsewhere."""
     import multiprocessing
+    import sys
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    from multiprocessing import forkserver
-
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
-    forkserver.ensure_running()  # returns at once; the server imports in the background
-    return context
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _warm_up() -> None:
-    """In each worker: what the fork server did not import yet (all of it under spawn)."""
-    import discourse.plots.warmup  # noqa: F401
+    """In the worker: import what drawing needs and open the fonts (a tiny figure saved in
+    each format); Ctrl-C is left to the calling process, which stops the workers."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, never a window
+    import matplotlib.pyplot as plt
+
+    with styles.style("paper"):
+        fig, ax = plt.subplots(figsize=(1, 1))
+        try:
+            ax.set_title("Warm-up")
+            ax.set_xlabel("0123456789")
+            for fmt in ("png", "svg", "pdf"):
+                fig.savefig(io.BytesIO(), format=fmt, dpi=20)
+        finally:
+            plt.close(fig)
 
 
-# The analysis last received by this worker process: each is unpickled once per worker.
+def _draw_charts(payload: bytes, names: list[str], folder: str, formats: tuple[Format, ...],
+                 style: StyleName, dpi: int, jobs: int) -> dict[str, list[Path]]:
+    """In the warm worker: draw ``names`` in ``jobs`` processes forked from it."""
+    token = f"{os.getpid()}-{next(_TOKENS)}"
+    _RECEIVED.clear()
+    _RECEIVED[token] = pickle.loads(payload)  # inherited by the processes forked below
+    context = _context()
+    inherited = context.get_start_method() == "fork"  # no need to send the analysis again
+    with ProcessPoolExecutor(min(jobs, len(names)) or 1, mp_context=context) as pool:
+        futures = {name: pool.submit(_save_in_worker, token, b"" if inherited else payload,
+                                     name, folder, formats, style, dpi)
+                   for name in names}
+        return collect(futures)
+
+
+# The analysis last received by this process: each is unpickled once per process.
 _RECEIVED: dict[str, Analysis] = {}
 
 
