@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -124,32 +126,61 @@ def _laid_out_once(fig: Figure) -> Iterator[Any]:
 
 
 # OpenType layout tables and legacy kerning: matplotlib places every glyph itself and a PDF
-# viewer never reads them, but subsetting them for the embedded fonts is most of a PDF's cost.
+# viewer never reads them, but parsing and subsetting them is much of a PDF's cost.
 _UNUSED_IN_PDF = ("GSUB", "GPOS", "GDEF", "MATH", "kern")
+
+
+@lru_cache(maxsize=16)
+def _lean_font(path: str, number: int) -> bytes:
+    """The font file ``path`` (face ``number``) without :data:`_UNUSED_IN_PDF`, as bytes.
+
+    The other tables are copied unparsed; no timestamp or bounding box is recomputed, so
+    the bytes, and every subset made from them, are the same at every run.
+    """
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True, fontNumber=number, recalcBBoxes=False,
+                recalcTimestamp=False) as font:
+        for tag in _UNUSED_IN_PDF:
+            if tag in font:
+                del font[tag]
+        buffer = io.BytesIO()
+        font.save(buffer, reorderTables=False)
+    return buffer.getvalue()
 
 
 @contextmanager
 def _lean_font_subsets() -> Iterator[None]:
-    """Leave the layout and kerning tables out of the font subsets embedded in PDFs.
+    """Subset the fonts embedded in PDFs from copies without layout and kerning tables.
 
-    matplotlib builds its subsets with fontTools' default options and offers no setting for
-    them, so the defaults are extended while the files are written, then restored. The
-    glyph outlines, metrics and character map are kept: the text stays selectable.
+    matplotlib subsets each font once per PDF with ``fontTools.subset.load_font``, which
+    reads the font file, layout tables included (recent fontTools parses them before it
+    drops them). While the files are written that function reads a copy without them
+    instead, made once per process (:func:`_lean_font`); then it is restored. The glyph
+    outlines, metrics and character map are kept: the text stays selectable, the fonts
+    TrueType (Type 42), and the subsets are the bytes they were.
     """
     try:
-        from fontTools.subset import Options
+        from fontTools import subset
     except ImportError:  # no PDF subsetting without fontTools either
         yield
         return
-    defaults = getattr(Options, "_drop_tables_default", None)
-    if not isinstance(defaults, list):  # another fontTools: leave it as it is
-        yield
-        return
-    Options._drop_tables_default = [*defaults, *_UNUSED_IN_PDF]
+    load_font = subset.load_font
+
+    def lean_load_font(font_file: Any, options: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(font_file, (str, os.PathLike)):
+            return load_font(font_file, options, *args, **kwargs)
+        number = getattr(font_file, "face_index", None)  # matplotlib >= 3.10
+        if number is None:
+            number = getattr(options, "font_number", 0)
+        data = _lean_font(os.fspath(font_file), max(int(number), 0))
+        return load_font(io.BytesIO(data), options, *args, **kwargs)
+
+    subset.load_font = lean_load_font
     try:
         yield
     finally:
-        Options._drop_tables_default = defaults
+        subset.load_font = load_font
 
 
 def chart_figures(

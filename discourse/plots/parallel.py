@@ -16,10 +16,10 @@ process pool that spawns, a script using one outside Linux keeps its work under
 
 from __future__ import annotations
 
-import io
 import itertools
 import os
 import pickle
+import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -207,13 +207,12 @@ def _warm_up() -> None:
     matplotlib.use("Agg")  # files only, never a window
     import matplotlib.pyplot as plt
 
-    with styles.style("paper"):
+    with styles.style("paper"), tempfile.TemporaryDirectory(prefix="discourse-") as tmp:
         fig, ax = plt.subplots(figsize=(1, 1))
         try:
             ax.set_title("Warm-up")
             ax.set_xlabel("0123456789")
-            for fmt in ("png", "svg", "pdf"):
-                fig.savefig(io.BytesIO(), format=fmt, dpi=20)
+            export.save_figure(fig, Path(tmp) / "warm-up", dpi=20)
         finally:
             plt.close(fig)
 
