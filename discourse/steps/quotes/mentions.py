@@ -84,8 +84,10 @@ class _Lexicon:
     first_names: dict[str, str]  # first name (lower case) -> gender
     max_term: int
     place_words: frozenset[str] = frozenset()
-    #: Titles written abbreviated with a period ("Sen.", "Gov."), not "said the senator."
+    #: Titles and US states written abbreviated with a period ("Sen.", "Pa."), unlike "said
+    #: the senator."
     abbreviations: frozenset[str] = frozenset()
+    state_abbreviations: frozenset[str] = frozenset()  # "fla", "n.y": places, never speakers
 
 
 @cache
@@ -93,6 +95,7 @@ def lexicon() -> _Lexicon:
     """The speaker word lists, compiled once."""
     roles = load_lexicon("speaker_roles.yaml")
     nat = load_lexicon("nationalities.yaml")
+    abbreviations = load_lexicon("abbreviations.yaml")
     term_class: dict[str, str] = {}
     broader: dict[str, frozenset[str]] = {}
     for cls, spec in roles["roles"].items():
@@ -139,8 +142,9 @@ def lexicon() -> _Lexicon:
         first_names={n: g for g, names in roles["first_names"].items() for n in names},
         max_term=max(len(t.split()) for t in term_class),
         place_words=frozenset(roles.get("place_words") or ()),
-        abbreviations=frozenset(load_lexicon("abbreviations.yaml")["prepositive"]) | {
-            k for k, v in titles.items() if v and v != k and len(k) <= 4},  # "Del."
+        abbreviations=frozenset(abbreviations["prepositive"]) | frozenset(abbreviations["places"])
+        | {k for k, v in titles.items() if v and v != k and len(k) <= 4},  # "Del.", "Pa."
+        state_abbreviations=frozenset(abbreviations["places"]),
     )
 
 
