@@ -65,7 +65,7 @@ class PendingCharts:
         except BrokenProcessPool as exc:
             raise WorkerError(
                 f"charts: a worker process drawing them stopped before it finished ({exc}); "
-                "rerun to retry, or pass --no-charts to skip the charts.") from exc
+                "rerun to retry, or skip the charts (--no-charts, charts=False).") from exc
 
 
 def collect(futures: dict[str, Future[list[Path] | None]]) -> dict[str, list[Path]]:
@@ -123,8 +123,9 @@ class ChartPool:
 
         The chart and step modules and pandas are imported here first (the analysis needs
         them too) and inherited by the worker where processes fork (Linux); the worker then
-        imports matplotlib and fontTools (a tiny figure saved once in each format) and, given charts
-        to draw, forks ``jobs`` warm copies of itself that draw one chart each at a time.
+        imports matplotlib and fontTools and saves a tiny figure in each format (fonts
+        opened, caches filled) and, given charts to draw, forks ``jobs`` warm copies of
+        itself that draw one chart each at a time.
         """
         if self.jobs > 1 and self._executor is None:
             import pandas  # noqa: F401
@@ -176,7 +177,7 @@ class ChartPool:
         except BrokenProcessPool as exc:
             raise WorkerError(
                 f"charts: the worker process drawing them stopped ({exc}); rerun to retry, "
-                "or pass --no-charts to skip the charts.") from exc
+                "or skip the charts (--no-charts, charts=False).") from exc
         return PendingCharts(future)
 
     def save_charts(self, analysis: Analysis, folder: str | Path,
