@@ -99,11 +99,12 @@ class Analysis:
         }
 
     def save(self, folder: str | Path, *, charts: bool = True, report: bool = True,
-             formats: tuple[str, ...] = ("png", "svg", "pdf")) -> Path:
+             formats: tuple[str, ...] = ("png", "svg", "pdf"), pool: Any = None) -> Path:
         """Write the tables, charts, report and provenance; see :func:`discourse.save_analysis`."""
         from discourse.save import save_analysis
 
-        return save_analysis(self, folder, charts=charts, report=report, formats=formats)
+        return save_analysis(self, folder, charts=charts, report=report, formats=formats,
+                             pool=pool)
 
     def to_html(self, path: str | Path, *, charts: Any = True) -> Path:
         """Write the annotated article and its summary tables as one self-contained HTML file.

@@ -8,6 +8,7 @@ it), 3 a corpus run in which some documents failed (the others' results are comp
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import warnings
@@ -83,6 +84,9 @@ def _build_parser() -> argparse.ArgumentParser:
                          default=["png", "svg", "pdf"], metavar="FORMAT",
                          help="chart file formats: png, svg, pdf (default: all three; each "
                               "chart is drawn once and saved in each)")
+    analyze.add_argument("--jobs", type=_whole_number(1), default=None, metavar="N",
+                         help="processes drawing the charts, started beside the analysis "
+                              "(default 2, or 1 on a single core: drawn in this process)")
     _add_analysis_options(analyze)
 
     corpus = sub.add_parser(
@@ -171,18 +175,29 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     options = _read_options(args)
     out = _output_folder(args.out)
     failed = 0
-    for file, name in zip(args.files, _folder_names(args.files), strict=True):
-        try:
-            result = analyze(file, **options)
-            folder = result.save(out / name, charts=not args.no_charts,
-                                 report=not args.no_charts, formats=tuple(args.formats))
-        except DiscourseError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        if not args.quiet:
-            print(f"{file}: {len(result.sentences)} sentences -> {folder}")
+    with _chart_pool(args) as pool:  # its workers start importing beside the analysis
+        for file, name in zip(args.files, _folder_names(args.files), strict=True):
+            try:
+                result = analyze(file, **options)
+                folder = result.save(out / name, charts=not args.no_charts,
+                                     report=not args.no_charts, formats=tuple(args.formats),
+                                     pool=pool)
+            except DiscourseError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            if not args.quiet:
+                print(f"{file}: {len(result.sentences)} sentences -> {folder}")
     return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _chart_pool(args: argparse.Namespace) -> Any:
+    """The processes drawing the charts of ``analyze`` (none with ``--no-charts``)."""
+    if args.no_charts:
+        return contextlib.nullcontext()
+    from discourse.plots.parallel import ChartPool
+
+    return ChartPool(args.jobs)
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ __all__ = [
     "MissingTableError",
     "NoArticleError",
     "SourceTypeError",
+    "WorkerError",
     "check_choice",
     "check_int",
     "missing_data",
@@ -72,6 +73,10 @@ class MissingTableError(MissingDataError, AttributeError):
 
 class InvalidOptionError(DiscourseError, ValueError):
     """An option has a value outside the allowed ones."""
+
+
+class WorkerError(DiscourseError, RuntimeError):
+    """A worker process (e.g. one drawing charts) stopped before it finished its work."""
 
 
 class SourceTypeError(DiscourseError, TypeError):

@@ -10,6 +10,7 @@ from discourse.io import atomic_write, ensure_folder, write_text
 
 if TYPE_CHECKING:
     from discourse.analysis import Analysis
+    from discourse.plots.parallel import ChartPool
 
 __all__ = ["save_analysis", "save_tables"]
 
@@ -32,6 +33,7 @@ def save_analysis(
     charts: bool = True,
     report: bool = True,
     formats: tuple[str, ...] = ("png", "svg", "pdf"),
+    pool: ChartPool | None = None,
 ) -> Path:
     """Write every table as CSV, the charts, ``report.html`` and ``analysis.json``.
 
@@ -47,6 +49,9 @@ def save_analysis(
         Skip the charts or the report (a corpus run writes tables only).
     formats : tuple of {"png", "svg", "pdf"}
         The chart file formats; each chart is drawn once and saved in each.
+    pool : ChartPool, optional
+        Draw the charts in these worker processes (:mod:`discourse.plots.parallel`) while
+        the tables are written; by default they are drawn here, one after the other.
 
     Returns
     -------
@@ -63,9 +68,14 @@ def save_analysis(
     ['analysis.json', 'keywords.csv', 'markers.csv']
     """
     out = ensure_folder(folder)
+    pending = None
+    if charts and pool is not None:
+        pending = pool.submit(analysis, out / "charts", formats)  # type: ignore[arg-type]
     save_tables(analysis, out)
     saved: dict[str, Any] = {}
-    if charts:
+    if pending is not None:
+        saved = pending.result()
+    elif charts:
         from discourse.plots import save_charts
 
         saved = save_charts(analysis, out / "charts", formats)

@@ -197,3 +197,21 @@ def test_formats_limits_the_chart_files(tmp_path):
     assert charts and set(charts) == {".svg"}
     bad = run("analyze", str(article), "--formats", "gif")
     assert bad.returncode == 2 and "--formats" in bad.stderr
+
+
+def test_analyze_draws_charts_in_workers_without_stdin(tmp_path):
+    article = tmp_path / "talks.txt"
+    article.write_text("Peace talks resume\n\nThe minister said peace talks would resume.\n")
+    outs = {}
+    for jobs in ("1", "2"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "discourse.cli", "analyze", str(article), "--out",
+             str(tmp_path / jobs), "--jobs", jobs, "--formats", "png", "svg", "--quiet"],
+            capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr == ""
+        charts = tmp_path / jobs / "talks" / "charts"
+        outs[jobs] = {p.name: p.read_bytes() for p in sorted(charts.iterdir())}
+    assert outs["1"] and outs["1"] == outs["2"]  # the same files, whoever draws them
+    bad = run("analyze", str(article), "--jobs", "0")
+    assert bad.returncode == 2 and "--jobs" in bad.stderr

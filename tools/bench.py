@@ -852,19 +852,26 @@ def _bench_charts(config: BenchConfig) -> list[Row]:
     if not config.seed.is_file():
         return [Row("charts", "charts", None, note=f"skipped: no seed file {config.seed}")]
     with tempfile.TemporaryDirectory(prefix="discourse-bench-") as tmp:
-        labels = ("discourse analyze SEED", "discourse analyze SEED --no-charts")
+        labels = ("discourse analyze SEED", "discourse analyze SEED --no-charts",
+                  "discourse analyze SEED --jobs 1")
         commands = {
             labels[0]: _cli("analyze", str(config.seed), "--out", str(Path(tmp) / "charts")),
             labels[1]: _cli("analyze", str(config.seed), "--no-charts", "--out",
                             str(Path(tmp) / "plain")),
+            labels[2]: _cli("analyze", str(config.seed), "--jobs", "1", "--out",
+                            str(Path(tmp) / "serial")),
         }
         if not config.quick:  # a warm-up (the cold section has compiled most bytecode)
             _run(commands[labels[0]])
         times = interleaved_processes(commands, max(1, config.runs - 2), warmup=False)
         files = sum(1 for p in (Path(tmp) / "charts").rglob("*") if p.is_file())
-    with_charts, without = (Timing(label, times[label], "median") for label in labels)
+    with_charts, without, serial = (Timing(label, times[label], "median") for label in labels)
     return [Row("charts", "with charts vs without", with_charts, without, Target(CHARTS),
-                note=f"cold processes; {files} files written with charts and report")]
+                note=f"cold processes; {files} files written with charts and report; the "
+                "charts drawn by the default 2 worker processes"),
+            Row("charts", "charts in one process", serial, without,
+                note="for diagnosis: the same with --jobs 1 (charts drawn one after the "
+                "other in the analysing process)")]
 
 
 @section("stance")

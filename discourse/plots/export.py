@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from functools import partial
+from contextlib import contextmanager, nullcontext
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from discourse.analysis import Analysis
     from discourse.plots.styles import StyleName
 
-__all__ = ["chart_figures", "save_charts", "save_figure"]
+__all__ = ["chart_figures", "save_chart", "save_charts", "save_figure"]
 
 Format = Literal["png", "svg", "pdf"]
 _FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
@@ -34,8 +36,8 @@ _METADATA: dict[str, dict[str, Any]] = {
 _NO_AUTOLAYOUT = {"figure.autolayout": False, "figure.constrained_layout.use": False}
 
 
-def _formats(formats: Sequence[Format] | Format) -> tuple[Format, ...]:
-    """``formats`` as a tuple, each checked."""
+def check_formats(formats: Sequence[Format] | Format) -> tuple[Format, ...]:
+    """``formats`` as a tuple, each checked (:class:`InvalidOptionError` otherwise)."""
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
     for fmt in formats:
         check_choice("format", fmt, _FORMATS)
@@ -80,7 +82,7 @@ def save_figure(
 
     from discourse.io import write_with
 
-    formats = _formats(formats)
+    formats = check_formats(formats)
     if not formats:
         raise InvalidOptionError("formats is empty; give at least one of 'png', 'svg', 'pdf'.")
     check_int("dpi", dpi, 10)
@@ -106,7 +108,10 @@ def _laid_out_once(fig: Figure) -> Iterator[Any]:
     from matplotlib.transforms import Bbox
 
     renderer = fig.canvas.get_renderer()
-    fig.draw(renderer)  # runs the layout engine
+    # Runs the layout engine and places every artist, without painting the canvas (as
+    # matplotlib measures ``bbox_inches="tight"``): nothing drawn here is ever shown.
+    with getattr(renderer, "_draw_disabled", nullcontext)():
+        fig.draw(renderer)
     tight = fig.get_tightbbox(renderer).padded(0.05)
     bbox = Bbox.from_extents(tight.x0, tight.y0, tight.x1, tight.y1)
     engine = fig.get_layout_engine()
@@ -121,32 +126,61 @@ def _laid_out_once(fig: Figure) -> Iterator[Any]:
 
 
 # OpenType layout tables and legacy kerning: matplotlib places every glyph itself and a PDF
-# viewer never reads them, but subsetting them for the embedded fonts is most of a PDF's cost.
+# viewer never reads them, but parsing and subsetting them is much of a PDF's cost.
 _UNUSED_IN_PDF = ("GSUB", "GPOS", "GDEF", "MATH", "kern")
+
+
+@lru_cache(maxsize=16)
+def _lean_font(path: str, number: int) -> bytes:
+    """The font file ``path`` (face ``number``) without :data:`_UNUSED_IN_PDF`, as bytes.
+
+    The other tables are copied unparsed; no timestamp or bounding box is recomputed, so
+    the bytes, and every subset made from them, are the same at every run.
+    """
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True, fontNumber=number, recalcBBoxes=False,
+                recalcTimestamp=False) as font:
+        for tag in _UNUSED_IN_PDF:
+            if tag in font:
+                del font[tag]
+        buffer = io.BytesIO()
+        font.save(buffer, reorderTables=False)
+    return buffer.getvalue()
 
 
 @contextmanager
 def _lean_font_subsets() -> Iterator[None]:
-    """Leave the layout and kerning tables out of the font subsets embedded in PDFs.
+    """Subset the fonts embedded in PDFs from copies without layout and kerning tables.
 
-    matplotlib builds its subsets with fontTools' default options and offers no setting for
-    them, so the defaults are extended while the files are written, then restored. The
-    glyph outlines, metrics and character map are kept: the text stays selectable.
+    matplotlib subsets each font once per PDF with ``fontTools.subset.load_font``, which
+    reads the font file, layout tables included (recent fontTools parses them before it
+    drops them). While the files are written that function reads a copy without them
+    instead, made once per process (:func:`_lean_font`); then it is restored. The glyph
+    outlines, metrics and character map are kept: the text stays selectable, the fonts
+    TrueType (Type 42), and the subsets are the bytes they were.
     """
     try:
-        from fontTools.subset import Options
+        from fontTools import subset
     except ImportError:  # no PDF subsetting without fontTools either
         yield
         return
-    defaults = getattr(Options, "_drop_tables_default", None)
-    if not isinstance(defaults, list):  # another fontTools: leave it as it is
-        yield
-        return
-    Options._drop_tables_default = [*defaults, *_UNUSED_IN_PDF]
+    load_font = subset.load_font
+
+    def lean_load_font(font_file: Any, options: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(font_file, (str, os.PathLike)):
+            return load_font(font_file, options, *args, **kwargs)
+        number = getattr(font_file, "face_index", None)  # matplotlib >= 3.10
+        if number is None:
+            number = getattr(options, "font_number", 0)
+        data = _lean_font(os.fspath(font_file), max(int(number), 0))
+        return load_font(io.BytesIO(data), options, *args, **kwargs)
+
+    subset.load_font = lean_load_font
     try:
         yield
     finally:
-        Options._drop_tables_default = defaults
+        subset.load_font = load_font
 
 
 def chart_figures(
@@ -202,6 +236,56 @@ def chart_figures(
     return figures
 
 
+def save_chart(
+    analysis: Analysis,
+    name: str,
+    folder: str | Path,
+    formats: Sequence[Format] | Format = _FORMATS,
+    *,
+    style: StyleName = "paper",
+    dpi: int = 300,
+) -> list[Path] | None:
+    """Draw one registered chart, save it as ``folder/<name>.<format>`` and close it.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    name : str
+        A registered chart (see :func:`~discourse.plots.registry.registered_charts`).
+    folder : str or Path
+    formats : sequence of {"png", "svg", "pdf"}
+    style : {"paper", "notebook", "slides"}
+    dpi : int
+
+    Returns
+    -------
+    list of Path or None
+        The files written, in the order of ``formats``; None when the analysis lacks the
+        chart's data (nothing is written then).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from discourse import analyze
+    >>> paths = save_chart(analyze("Talks\\n\\nPeace talks resumed. Both met."), "segments",
+    ...                    tempfile.mkdtemp(), formats=("png",))
+    >>> [p.name for p in paths]
+    ['segments.png']
+    """
+    import matplotlib.pyplot as plt
+
+    formats = check_formats(formats)
+    figures = chart_figures(analysis, charts=[name], style=style)
+    try:
+        with _styles.style(style):
+            for fig in figures.values():
+                return save_figure(fig, Path(folder) / name, formats, dpi=dpi)
+    finally:
+        for fig in figures.values():
+            plt.close(fig)
+    return None
+
+
 def save_charts(
     analysis: Analysis,
     folder: str | Path,
@@ -238,7 +322,7 @@ def save_charts(
     """
     import matplotlib.pyplot as plt
 
-    formats = _formats(formats)
+    formats = check_formats(formats)
     out: dict[str, list[Path]] = {}
     figures = chart_figures(analysis, style=style)
     try:

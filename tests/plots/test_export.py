@@ -60,7 +60,20 @@ def test_pdf_fonts_are_lean_subsets_with_their_glyphs(tmp_path, analysis):
         assert {"glyf", "hmtx", "cmap"} <= set(font.keys())
         assert not {"GSUB", "GPOS", "GDEF", "kern"} & set(font.keys())
         assert 10 < len(font.getGlyphOrder()) < 300  # a subset, not the whole font
-    assert Options._drop_tables_default == defaults  # fontTools' own defaults given back
+    assert Options._drop_tables_default == defaults  # fontTools' own defaults untouched
+
+
+def test_pdf_subsets_are_the_same_from_the_lean_fonts(tmp_path, analysis):
+    from fontTools import subset
+
+    load_font = subset.load_font
+    (first,), (second,) = (  # the second from the fonts cached by the first
+        plots.save_figure(plots.plot_keyword_rates(analysis).figure, tmp_path / name,
+                          formats=("pdf",)) for name in ("one", "two"))
+    assert subset.load_font is load_font  # fontTools' loader given back
+    assert first.read_bytes() == second.read_bytes()
+    fonts = _embedded_fonts(first.read_bytes())
+    assert fonts and all("glyf" in font and "GSUB" not in font for font in fonts)
 
 
 def test_save_figure_rejects_unknown_formats(tmp_path):
