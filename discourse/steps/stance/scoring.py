@@ -59,6 +59,7 @@ from discourse.lexicon.resources import load_lexicon
 from discourse.steps.stance.model import (
     CLASSES,
     Evidence,
+    FeatureRows,
     Features,
     load_stance_model,
     mention_features,
@@ -823,7 +824,8 @@ class LearnedStanceScorer:
             stance = label if p >= self.rules.min_score else "none"
             return _row(stance, evidence.score, probs, cues, text, how)
         feats = mention_features(text, mentions, evidence, **self.model.feature_options)
-        probs = self.model.probabilities(feats)
+        rows = self.model.rows(feats)  # once, for the call and for its cues
+        probs = self.model.probabilities(feats, rows)
         label = int(probs.argmax())
         score = float(probs[0] - probs[1])
         rule = 0 if evidence.score > 0 else 1
@@ -831,31 +833,38 @@ class LearnedStanceScorer:
                 and abs(evidence.score) >= self.rule_strength):
             # strong linked rules overrule an opposite model call (see the class docstring)
             label, score = rule, evidence.score
-        cues = targets + self._cues(text, feats, label, evidence)
+        cues = targets + self._cues(text, feats, label, evidence, rows)
         return _row(CLASSES[label], score, tuple(probs.tolist()), cues, text, how)
 
     def _cues(
-        self, text: str, feats: Features, label: int, evidence: Evidence
+        self, text: str, feats: Features, label: int, evidence: Evidence,
+        rows: FeatureRows | None = None,
     ) -> list[tuple]:
         """The words that pushed the call most, with their push (log-odds)."""
-
-        def text_of(span: tuple[int, int]) -> str:
-            return text[span[0]:span[1]]
-
         weights: dict[tuple[int, int], float] = {}
         roles: dict[tuple[int, int], set[str]] = {}
-        for name, push in self.model.contributions(feats, label):
-            spans = feats.spans.get(name)
-            if not spans or push <= 0:
+        all_spans = feats.spans
+        for name, push in self.model.contributions(feats, label, rows):
+            if push <= 0:
+                continue
+            spans = all_spans.get(name)
+            if not spans:
                 continue
             share = push / len(spans)
             for a, b, role in spans:
-                weights[(a, b)] = weights.get((a, b), 0.0) + share
-                roles.setdefault((a, b), set()).add(role)
+                key = (a, b)
+                old = weights.get(key)
+                if old is None:
+                    weights[key] = share
+                    roles[key] = {role}
+                else:
+                    weights[key] = old + share
+                    roles[key].add(role)
         # one cue per word, the most specific of its roles (a rule's role before "lexicon")
         # punctuation pushes too, but explains nothing to a reader: not a cue
         ranked = sorted(((span, w) for span, w in weights.items()
-                         if _WORDLIKE.search(text_of(span))), key=lambda kv: -kv[1])[:_MAX_CUES]
+                         if _WORDLIKE.search(text, span[0], span[1])),
+                        key=lambda kv: -kv[1])[:_MAX_CUES]
         out: list[tuple] = [
             (a, b, min(roles[(a, b)], key=_ROLE_ORDER.index), round(w, 4))
             for (a, b), w in ranked
