@@ -120,6 +120,9 @@ _PRONOUN_NEXT = _wordset(
     seems becomes became needs led leads"""
 )
 _NEGATION_BREAKERS = _wordset("only just merely simply doubt")
+# Between two words: a clause break; after a "this" / "it": punctuation that ends its phrase.
+_CLAUSE_GAP = re.compile(r"[;:()\[\]—–]|\s-\s")
+_PRONOUN_GAP = re.compile(r"[.,;:!?\"”)]")
 
 
 class _Cue(NamedTuple):
@@ -234,7 +237,7 @@ class _Sentence:
         prev_end = 0
         for k, word in enumerate(words):
             gap = text[prev_end:starts[k]]
-            if re.search(r"[;:()\[\]—–]|\s-\s", gap) or word in _CONTRAST:
+            if (gap and gap != " " and _CLAUSE_GAP.search(gap)) or word in _CONTRAST:
                 c += 1
             n += gap.count(",")
             clause.append(c)
@@ -263,7 +266,7 @@ class _Sentence:
                 w in ("to", "that") for w in words[k + 2:k + 5]
             ):
                 continue  # "it is important to ...": expletive
-            if re.search(r"[.,;:!?\"”)]", after_gap) or nxt in _PRONOUN_NEXT or word == "it":
+            if _PRONOUN_GAP.search(after_gap) or nxt in _PRONOUN_NEXT or word == "it":
                 pronouns.append(k)
         return cls(text, starts, ends, words, cues, clause, commas, pronouns)
 
