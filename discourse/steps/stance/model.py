@@ -211,7 +211,11 @@ def mention_features(
     if mask_names is True:
         words = ["<name>" if name else w for w, name in zip(words, names, strict=True)]
     n = len(words)
-    inside = [any(a < e and s < b for a, b in mentions) for s, e in spans]
+    if len(mentions) == 1:
+        (a, b), = mentions
+        inside = [a < e and s < b for s, e in spans]
+    else:
+        inside = [any(a < e and s < b for a, b in mentions) for s, e in spans]
     feats = Features()
     # masked sequence: one "<t>" per mention
     seq: list[tuple[str, tuple[int, int], int]] = []  # (word, span, index or -1 for <t>)
@@ -281,8 +285,9 @@ def mention_features(
         if k1 < 0 and k2 < 0:
             continue
         if min(gap[i], gap[i + 1]) <= window:
-            feats.values[f"b:{w1}_{w2}"] = 1.0
-            feats.spans.setdefault(f"b:{w1}_{w2}", []).extend(
+            name = f"b:{w1}_{w2}"
+            values[name] = 1.0
+            spans_of.setdefault(name, []).extend(
                 [(*s, "context") for s, k in ((s1, k1), (s2, k2)) if k >= 0]
             )
     _position_features(feats, seq, t_pos, text, mentions)
