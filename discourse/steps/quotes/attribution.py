@@ -462,6 +462,30 @@ class Attribution:
         return max(self.mention.end, self.verb_end)
 
 
+#: Past participles that follow a document as a modifier ("a message posted Friday").
+_MODIFYING = frozenset({"posted", "released", "issued", "published", "sent", "written",
+                        "obtained", "filed", "signed", "circulated", "shared", "leaked"})
+_LONG_WORD = re.compile(r"[A-Za-z][a-z’'-]{3,}")
+_GLUED = re.compile(r"[a-z][A-Z]")
+
+
+def _verb_only(surface: str) -> bool:
+    """Whether a reporting form read in a Title Case sentence is a verb, not a noun."""
+    lemma, kind = _verbs().forms.get(" ".join(surface.split()), (surface, "verb"))
+    word = surface.split()[0]
+    return kind in ("verb", "phrase") and lemma not in _NOUN_LIKE and (
+        word.endswith(("s", "ed")) or word in _PAST_VERBS) and word != lemma
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether a sentence is written in Title Case, as headlines are ("Trump Says He Never
+    Pledged To Kill Family Members"): 80% of its words longer than three letters capitalised."""
+    words = _LONG_WORD.findall(text, start, end)
+    if not 3 <= len(words) <= 16 or _GLUED.search(text, start, end):
+        return False  # not "RelatedIsis: Iraqi Officials Confirm …" (page text run together)
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 _AS_BEFORE = re.compile(r"(?<![\w’'])[Aa]s\s+$")
 
 
@@ -479,7 +503,16 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
     [('Russian Foreign Minister Sergey Lavrov', 'said')]
     """
     verbs = _verbs()
+    if masked and masked[0][0] == start:
+        tag = _quoted_tag(text, start, end)
+        if tag is not None:
+            return [tag]
     matches = _verb_matches(text, start, end, masked, headline)
+    if not matches and not headline and _title_case(text, start, end):
+        # A Title Case sentence capitalises its verbs ("Trump Says He …"); only verb forms
+        # that cannot be nouns count there ("Says", "Warned", not "Demand", "Claim", "States").
+        matches = [m for m in _verb_matches(text, start, end, masked, True)
+                   if _verb_only(m.group().lower())]
     colon = text.find(":", start, end)
     if not matches and colon < 0 and not masked:
         return []
@@ -501,6 +534,10 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 out.append(Attribution(mention, surface, m.start(), m.end()))
             continue
         if kind == "participle":
+            if (lemma in verbs.needs_complement or lemma == "claim") and not _complement(
+                toks, vj + 1, verbs.complement_starts
+            ) and not any(t.kind == "q" for t in toks[vj + 1 : vj + 4]):
+                continue  # "adding to his victories", "claiming his third victory"
             if vi >= 2 and toks[vi - 1].low in _BE:
                 # "Clinton is stressing that ...", "The family has been demanding ...".
                 mention, _ = _subject_aux(toks, vi - 1, text)
@@ -554,6 +591,9 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
                 and mention.kind in ("person", "organisation")
                 and not mention.text.endswith("s")):
             mention = None  # "How will Disney explain it?": a base form after a singular
+        if (mention is not None and mention.kind == "document" and surface in _MODIFYING
+                and any(o.start() > m.end() for o in matches)):
+            mention = None  # "In a Facebook message posted Friday, Cruz said": a modifier
         if mention is not None and kind == "belief" and lemma in _DOCUMENT_BELIEFS and (
             not _finding_source(mention)
         ):
@@ -587,7 +627,7 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         if att is not None:
             out.append(att)
     if masked and not out:
-        out += _dash_attributions(toks, text)
+        out += _dash_attributions(toks, text) or _clause_colon(toks, text)
     if masked:
         out += _manner_attributions(toks, text, out)
     first = {t.start: i for i, t in enumerate(toks)}
@@ -688,6 +728,12 @@ def _contracted_subject(toks: list[Tok], vi: int, text: str) -> Mention | None:
     return interpret([make_tok(m.group(1), t.start, t.start + len(m.group(1)))], text)
 
 
+#: Words that open an introductory phrase ending in a comma ("Here in Columbia, Sanders …").
+_LEADS = frozenset({"in", "of", "from", "at", "across", "near", "around", "inside", "after",
+                    "before", "during", "while", "here", "there", "on", "earlier", "later",
+                    "speaking", "asked", "when", "since", "as", "with", "for"})
+
+
 def _clause_subject(toks: list[Tok], vi: int, text: str,
                     found: list[Attribution]) -> Mention | None:
     """The subject of the clause a participle hangs on: the speaker already found in the
@@ -697,8 +743,7 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
         return found[-1].mention
     k = 0
     lead = toks[0] if toks else None
-    if lead is not None and lead.kind == "w" and lead.low in _PREP_LINKS | {"after", "before",
-                                                                             "during", "while"}:
+    if lead is not None and lead.kind == "w" and lead.low in _LEADS:
         k = next((i + 1 for i, t in enumerate(toks[:vi]) if t.text == ","), vi)
     while k < vi and toks[k].kind != "w":
         k += 1
@@ -725,15 +770,21 @@ def _clause_subject(toks: list[Tok], vi: int, text: str,
         close = next((j for j in range(end + 1, min(vi, end + 20)) if toks[j].text == ","), -1)
         if close > 0:
             end = close + 1
-    while end < vi and toks[end].kind == "w" and (toks[end].low in _verbs().between or (
-            toks[end].low.endswith("ly") and toks[end].low not in _LY_NOUNS)):
-        end += 1  # "The nominee also outlined ..."
+    while end < vi and toks[end].kind == "w":
+        low = toks[end].low
+        if low in _verbs().between or (low.endswith("ly") and low not in _LY_NOUNS):
+            end += 1  # "The nominee also outlined ..."
+        elif low in _TIME_DETS and end + 1 < vi and (toks[end + 1].low in _WEEKDAYS
+                                                     or toks[end + 1].low in _TIME_NOUNS):
+            end += 2  # "Donald Trump on Thursday ratcheted up …"
+        else:
+            break
     if mention is None or end >= vi or toks[end].kind != "w":
         return None
     nxt = toks[end]
     if nxt.low not in _AUX and not nxt.low.endswith(("ed", "s")) and nxt.low not in (
         _verbs().all_forms
-    ):
+    ) and nxt.low not in _PAST_VERBS:
         return None  # the phrase must be followed by its verb
     if mention.kind not in ("person", "organisation", "group") and mention.form != "pronoun":
         return None
@@ -747,8 +798,10 @@ def _complement(toks: list[Tok], k: int, starts: frozenset[str]) -> bool:
         toks[k].low in ("more", "less", "very", "most") or (
             toks[k].low.endswith("ly") and toks[k].low not in _LY_NOUNS)):
         k += 1  # "spoke emotionally of", "speaks more frequently about"
-    if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts:
-        return True
+    if k >= len(toks) or toks[k].kind != "w" or toks[k].low in starts or (
+        _CONTRACTED_BE.fullmatch(toks[k].text)
+    ):
+        return True  # "claiming it’s from a TV show"
     for t in toks[k : k + 8]:
         if t.kind != "w":
             return False
@@ -796,6 +849,10 @@ _SENTENCE_SUFFIXES = ("ing", "ly", "ive", "al", "ous", "ful", "able", "ible", "a
                       "less", "est", "ed", "ion", "ness", "ment", "ity", "ism")
 
 
+#: Sentence adverbs set off by commas ("Others, however, say").
+_ASIDES = frozenset({"however", "though", "too", "meanwhile", "instead", "also", "meantime"})
+
+
 def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
     """Skip the words between a speaker and the verb ("has also", "famously", "on Friday",
     "just this month"); return the index of the last speaker token and whether an
@@ -805,9 +862,8 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
     while i >= 0 and (toks[i].kind == "w" or toks[i].text == ","):
         t = toks[i]
         low = t.low
-        if t.text == "," and not (i >= 2 and toks[i - 1].low in (
-                "however", "though", "too", "meanwhile", "instead", "also")
-                and toks[i - 2].text == ","):
+        if t.text == "," and not (i >= 2 and toks[i - 1].low in _ASIDES
+                                  and toks[i - 2].text == ","):
             break
         if low in between:
             aux = aux or low in ("has", "have", "had")
@@ -821,9 +877,7 @@ def _skip_between(toks: list[Tok], i: int) -> tuple[int, bool]:
             i -= 2  # "who in 2010 said"
         elif low in _WEEKDAYS:
             i -= 2 if i >= 1 and toks[i - 1].low == "on" else 1
-        elif (t.text == "," and i >= 2 and toks[i - 1].low in ("however", "though", "too",
-                                                              "meanwhile", "instead", "also")
-              and toks[i - 2].text == ","):
+        elif t.text == "," and i >= 2 and toks[i - 1].low in _ASIDES and toks[i - 2].text == ",":
             i -= 3  # "Others, however, say"
         elif low in _TIME_NOUNS and i >= 1 and toks[i - 1].low in _TIME_DETS:
             i -= 2
@@ -947,8 +1001,10 @@ def _plausible(head: Mention, toks: list[Tok], first: int, text: str) -> bool:
     ("Critical in both states", "Having said that") or a platform ("Twitter said")."""
     lex = lexicon()
     low = head.text.lower()
-    if low in _platforms() or not any(c.isalpha() for c in low):
-        return False
+    if low in _platforms() or not any(c.isalpha() for c in low) or (
+        low.rstrip(".") in lex.state_abbreviations and head.text.endswith(".")
+    ):
+        return False  # "Twitter said", "a Hollywood, Fla., rabbi said"
     if low in _adjectives():
         # "according to Argentine folklore": an adjective before its noun, not a source
         # ("Cuban said" after "Mark Cuban" is a surname).
@@ -1086,7 +1142,6 @@ def _ends_in_place(toks: list[Tok], seg: tuple[int, int]) -> bool:
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
-_ASIDES = frozenset({"however", "though", "too", "meanwhile", "instead", "also", "meantime"})
 
 
 def _comma_subject(toks: list[Tok], i: int, text: str) -> Mention | None:
@@ -1266,7 +1321,8 @@ _THINGS = frozenset({
     "charter", "disaster", "guarantee", "fee", "tree",
     "degree", "jubilee", "coffee", "toffee", "cyberattack", "plan", "scan", "house", "online",
     "level", "rate", "price", "cost", "sale", "share", "point", "dollar", "year", "month",
-    "day", "week", "time", "way", "thing", "life", "exchange",
+    "day", "week", "time", "way", "thing", "life", "exchange", "list", "twist", "wrist",
+    "fist", "mist", "gist",
 })
 #: Lower-case heads for people and sources not ending like agents.
 _PEOPLE = frozenset({
@@ -1292,7 +1348,7 @@ _PEOPLE = frozenset({
     "filing", "complaint", "lawsuit", "analysis", "analyses", "research", "data", "document",
     "story", "slide", "editorial", "individual", "percent", "majority", "minority", "mate",
     "brief", "motion", "submission", "testimony", "affidavit", "speech", "remarks",
-    "everyone", "nobody", "person", "mogul", "tycoon", "billionaire", "millionaire",
+    "everyone", "nobody", "person", "mogul", "magnate", "tycoon", "billionaire", "millionaire",
     "candidate", "nominee", "frontrunner", "front-runner", "hopeful", "incumbent", "delegate",
     "veteran", "widow", "widower", "pastor", "priest", "bishop", "rabbi", "imam", "cleric",
     "ceo", "executive", "pundit", "operative", "ally", "allies", "rival", "marine", "sheriff",
@@ -1302,6 +1358,7 @@ _PEOPLE = frozenset({
     "teenager", "mother", "father", "grandmother", "grandfather", "spouse",
     "fiancée", "fiancee", "fiancé", "partner", "neighbour", "neighbor",
 })
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")
 #: "the 46-year-old": an age used as a noun names a person.
 _AGE_NOUN = re.compile(r"\d+-year-old")
 
@@ -1309,7 +1366,12 @@ _AGE_NOUN = re.compile(r"\d+-year-old")
 _PAST_VERBS = frozenset({"began", "went", "made", "took", "got", "gave", "came", "became", "saw",
                          "knew", "left", "kept", "held", "brought", "found", "put", "ran",
                          "sent", "set", "met", "paid", "won", "lost", "led", "fell", "is",
-                         "was", "are", "were", "has", "have", "had"})
+                         "was", "are", "were", "has", "have", "had", "threw", "stood", "drew",
+                         "broke", "chose", "rose", "struck", "swore", "fought", "sought",
+                         "bought", "caught", "taught", "thought", "felt", "meant", "spent",
+                         "built", "dealt", "sold", "hit", "cut", "quit", "shut", "spread",
+                         "flew", "grew", "blew", "shook", "sang", "fled", "shot", "sat",
+                         "spoke", "told", "wrote", "hung", "stuck", "swept", "wept"})
 _ING_NOUNS = frozenset({"building", "meeting", "hearing", "briefing", "morning", "evening",
                         "ruling", "training", "funding", "housing", "polling", "monitoring",
                         "marketing", "banking", "shipping", "mining", "lobbying", "engineering",
@@ -1374,8 +1436,10 @@ def _common_np(toks: list[Tok], i: int, text: str,
         if t.kind != "w":
             break
         low = t.low
-        if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")):
-            det = low
+        if low in lex.determiners or low in _QUANTIFIERS or t.text.endswith(("’s", "'s")) or (
+            _NUMBER.fullmatch(low) and k == i - 1 and hlow in ("percent", "%")
+        ):
+            det = low  # "the", "two", "Britain's", "52 percent"
             break
         if low in _NOT_NOUNS or low in lex.pronouns or (t.upper and not t.low.isalpha()) or (
             low in _PREP_LINKS) or (
@@ -1462,10 +1526,10 @@ def _inverted(toks: list[Tok], k: int, text: str, quoted: bool = False) -> Menti
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
         (toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts)
         or toks[e].low == "that"
-    ):
+    ) and not (quoted and head.form == "name" and toks[e].low in ("who", "whose")):
         # "..., suggests 2015’s iPhone lineup could ...", "..., told Forbes that ...": an
         # object, not an inverted subject; '," said one Republican involved in …' is one.
-        return _postposed(toks, k, text) if quoted else None
+        return (_described_name(toks, k, text) or _postposed(toks, k, text)) if quoted else None
     if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
@@ -1489,26 +1553,48 @@ _AFTER_SPEAKER = frozenset({"who", "whose", "which", "involved", "close", "famil
 
 
 def _described_name(toks: list[Tok], k: int, text: str) -> Mention | None:
-    """A name after words the lists do not know, ending the clause: '," said 9/11 widow
-    Terry Strada.'"""
-    j = k
-    while j < len(toks) and j - k < 5 and not toks[j].upper and (
-        toks[j].kind == "w" or toks[j].text in "/-"
-    ) and toks[j].low not in _PREP_LINKS and toks[j].low not in _verbs().all_forms and (
-        toks[j].low not in lexicon().determiners and toks[j].low not in lexicon().pronouns
+    """A name at the end of a description the lists do not know, ending the clause: '," said
+    9/11 widow Terry Strada.', '," said former Pennsylvania Gov. and Democratic National
+    Committee Chairman Ed Rendell.', '," said Sen. Jim Whelan who represents …'."""
+    lex = lexicon()
+    e = k
+    while e < len(toks) and e - k < 14 and (toks[e].kind == "w" or toks[e].text in "/-") and (
+        toks[e].upper or toks[e].low not in _AFTER_SPEAKER
+        or (toks[e].low == "and" and e + 1 < len(toks) and toks[e + 1].upper)  # "Gov. and …"
     ):
-        j += 1
-    if j == k or j >= len(toks) or not toks[j].upper:
+        if not toks[e].upper and (toks[e].low in _verbs().all_forms or toks[e].low in (
+                lex.pronouns) or toks[e].low in _PREP_LINKS or toks[e].low in lex.determiners):
+            return None  # a clause or an object, not a description
+        e += 1
+    if e == k or not toks[e - 1].upper:
         return None
-    parts = np_after(toks, j)
+    parts = np_before(toks, e - 1)
     name = interpret(parts, text)
-    e = j + len(parts)
-    if name is None or name.form != "name" or name.kind != "person" or len(name.name) < 2 or (
-        e < len(toks) and toks[e].kind == "w" and toks[e].low not in _AFTER_SPEAKER
-    ):
-        return None  # "of Derry, N.H.", "during the debate" may follow
+    if name is None or name.form != "name" or name.kind != "person" or len(name.name) < 2:
+        return None
     name.start, name.text = toks[k].start, text[toks[k].start : name.end]
     return name
+
+
+def _named_description(toks: list[Tok], k: int, text: str) -> Mention | None:
+    """'the base chief known as Bob', 'a worker named Antonio Arroyo': the name the
+    description gives, from token ``k``."""
+    for j in range(k + 1, min(k + 7, len(toks) - 1)):
+        low = toks[j].low
+        n = 2 if low == "known" and toks[j + 1].low == "as" else 1 if low in ("named",
+                                                                              "called") else 0
+        if not n or j + n >= len(toks) or not toks[j + n].upper:
+            continue
+        head, first = _common_np(toks, j - 1, text)
+        parts = np_after(toks, j + n)
+        name = interpret(parts, text)
+        if head is None or first != k or name is None or name.form != "name" or (
+            name.kind != "person"
+        ):
+            return None
+        name.start, name.text = toks[k].start, text[toks[k].start : name.end]
+        return merge_apposition(name, head)
+    return None
 
 
 def _postposed(toks: list[Tok], k: int, text: str) -> Mention | None:
@@ -1517,6 +1603,9 @@ def _postposed(toks: list[Tok], k: int, text: str) -> Mention | None:
     President George W. Bush'."""
     if k >= len(toks) or toks[k].kind != "w":
         return None
+    named = _named_description(toks, k, text)
+    if named is not None:
+        return named
     for j in range(k, min(k + 7, len(toks))):
         t = toks[j]
         if t.kind != "w":
@@ -1564,11 +1653,33 @@ def _source(toks: list[Tok], k: int, text: str) -> Mention | None:
         and not (toks[f].low.endswith(("ly", "ed")) and "-" not in toks[f].low)
     ):
         f += 1  # "a recent report", "a single well-placed source", "Citi 97.3 FM Online"
+    g = f
+    while g < len(toks) and toks[g].kind == "w" and toks[g].upper:
+        g += 1
+    if g > f and f > e:
+        # "according to conservative talk radio host Rush Limbaugh": the name it ends with.
+        name = interpret(np_before(toks, g - 1), text)
+        if name is not None and name.form == "name" and name.kind == "person" and len(
+                name.name) >= 2 and name.start >= toks[k].start:
+            name.start, name.text = toks[k].start, text[toks[k].start : name.end]
+            return name
     if parts and f > e and (parts[-1].upper or mention is None):
         # "according to a TV appearance", "a CNN poll": a name used as a modifier.
         a, b = parts[0].start, toks[f - 1].end
         return Mention(a, b, text[a:b], "descriptor", "document", roles=(toks[f - 1].low,),
                        definite=parts[0].low not in ("a", "an"))
+    if mention is None and not parts:
+        # "according to polls at the time", "according to exit polls": a bare plural.
+        for j in range(k, min(k + 4, len(toks))):
+            t = toks[j]
+            if t.kind != "w" or t.upper or t.low in _PREP_LINKS or t.low in _verbs().all_forms:
+                break
+            if t.low.endswith("s") and len(t.low) > 3 and (
+                t.low in _FINDINGS or _agentive(t.low[:-1], False, False)
+            ):  # not "according to circumstances"
+                a, b = toks[k].start, t.end
+                return Mention(a, b, text[a:b], "descriptor", "group", roles=(t.low,),
+                               definite=False)
     if (mention is not None and mention.kind == "document" and e + 1 < len(toks)
             and toks[e].kind == "w" and toks[e].low in _SOURCE_LINKS):
         better = interpret(np_after(toks, e + 1), text)
@@ -1630,6 +1741,25 @@ def _colon(toks: list[Tok], text: str, headline: bool) -> Attribution | None:
     return Attribution(mention, ":", toks[k].start, toks[k].end)
 
 
+_QUOTED_TAG = re.compile(r"[\"“]([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _quoted_tag(text: str, start: int, end: int) -> Attribution | None:
+    """A transcript's speaker tag just inside the opening mark of a quoted passage that starts
+    its line ('"PENCE: Well, look, …')."""
+    m = _QUOTED_TAG.match(text, start, end)
+    if m is None or (start > 0 and text[start - 1] != "\n"):
+        return None
+    words = tuple(w.title() for w in m.group(1).split() if w.lower().rstrip(".") not in (
+        lexicon().titles))
+    low = m.group(1).lower()
+    if not words or low in lexicon().not_names or low in _stopwords() or low in _LABELS:
+        return None
+    a, b = m.span(1)
+    mention = Mention(a, b, text[a:b], "name", "person", name=words)
+    return Attribution(mention, ":", b, b + 1, transcript=True)
+
+
 _LABELS = frozenset({"horror", "shock", "pictured", "revealed", "warning", "graphic", "note",
                      "credit", "caption", "source", "sources", "more", "related", "watch",
                      "video", "photo", "photos", "exclusive", "update", "live", "read", "see",
@@ -1674,6 +1804,24 @@ def _manner_attributions(toks: list[Tok], text: str,
 def _manner_verb(t: Tok, known: frozenset[str]) -> bool:
     return (t.kind == "w" and not t.upper and t.low.endswith("ed") and len(t.low) > 4
             and t.low not in known and t.low not in _NOT_NOUNS)
+
+
+def _clause_colon(toks: list[Tok], text: str) -> list[Attribution]:
+    """A clause whose subject is a person's name, then a colon and a quotation: 'Clinton has
+    since apologized for what happened: "Yes, I should have …"'."""
+    c = next((i for i, t in enumerate(toks[:-1]) if t.text == ":" and toks[i + 1].kind == "q"),
+             -1)
+    parts = np_after(toks, 0)
+    if c < 0 or not parts or c <= len(parts) + 1:
+        return []
+    name = interpret(parts, text)
+    verb = toks[len(parts)]
+    if name is None or name.form != "name" or name.kind != "person" or verb.kind != "w" or (
+        verb.upper
+    ) or not (verb.low in _AUX or verb.low in _FINITE or verb.low in _PAST_VERBS
+              or verb.low.endswith(("ed", "s"))):
+        return []
+    return [Attribution(name, ":", toks[c].start, toks[c].end)]
 
 
 def _dash_attributions(toks: list[Tok], text: str) -> list[Attribution]:
@@ -1856,7 +2004,13 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     for si, s in enumerate(sentences):
         ps, masked = _pieces(text, s.start, s.end, quotes, overlap[si], forms, labels)
         pieces.append(ps)
-        atts.append(find_attributions(text, s.start, s.end, masked, headline=s.kind == "title"))
+        found = find_attributions(text, s.start, s.end, masked, headline=s.kind == "title")
+        for a in found:
+            if a.belief and any(0 <= b.that < a.start and not b.belief for b in found):
+                # "He said that Mr. Trump wanted …": a belief inside reported speech does not
+                # make its subject the latest speaker.
+                a.mention.speaker = False
+        atts.append(found)
 
     # Resolve every speaker phrase in text order, with the names of the whole article.
     # Names in the narration only: a pronoun never goes to a name inside quoted words.
@@ -1871,25 +2025,13 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     events += [(a.mention.start, 1, a.mention, a) for sa in atts for a in sa]
     events.sort(key=lambda e: (e[0], e[1]))
     subjects = _sentence_subjects(text, sentences, names)
-    name_starts = [m.start for m in names]
+    context = _Narration(text, sentences, atts, names, [m.start for m in names], quoted,
+                         q_starts, subjects, resolver)
     for _, _, mention, att in events:
         si = _sentence_of(starts, mention.start)
-        subject = subjects.get(si) if att is not None else None
-        if (subject is not None and mention.form == "pronoun" and subject.start < mention.start
-                and _same_gender(subject, mention)):
-            # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
-            mention = Mention(mention.start, mention.end, mention.text, "name", "person",
-                              name=subject.name, gender=subject.gender)
         not_them: frozenset[str] = frozenset()
         if att is not None and mention.form == "pronoun":
-            # "…,” he told Hannity': a name later in the clause is not what the pronoun
-            # stands for.
-            k = bisect.bisect_right(name_starts, mention.end - 1)
-            later = []
-            while k < len(names) and names[k].start < sentences[si].end:
-                later.append(names[k])
-                k += 1
-            not_them = frozenset(resolver.key(m) for m in later)
+            mention, not_them = context.pronoun(mention, si)
         ent = resolver.resolve(mention, not_them)
         if att is None and ent is not None and subjects.get(si) is mention:
             ent.last_subject = max(ent.last_subject, mention.start)
@@ -1911,6 +2053,63 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     return frame, speakers
 
 
+@dataclass
+class _Narration:
+    """What a speaker pronoun is read against: the article's sentences, their attributions,
+    the names of the narration and the resolver so far."""
+
+    text: str
+    sentences: Any
+    atts: list[list[Attribution]]
+    names: list[Mention]
+    name_starts: list[int]
+    quoted: list[tuple[int, int]]
+    q_starts: list[int]
+    subjects: dict[int, Mention]
+    resolver: Resolver
+
+    def pronoun(self, mention: Mention, si: int) -> tuple[Mention, frozenset[str]]:
+        """The mention a speaker pronoun of sentence ``si`` is resolved as (a name or a
+        description the context gives, else the pronoun itself) and the entities it cannot
+        stand for."""
+        text, sentences, atts = self.text, self.sentences, self.atts
+        low = mention.text.lower()
+        subject = self.subjects.get(si)
+        if subject is not None and subject.start < mention.start and _same_gender(subject,
+                                                                                  mention):
+            # "Former Rep. Chris Shays was for Kasich, he said": the sentence's own subject.
+            mention = Mention(mention.start, mention.end, mention.text, "name", "person",
+                              name=subject.name, gender=subject.gender)
+        elif low in ("he", "she"):
+            before = si - 1  # the sentence of narration before the quotation, if any
+            while before >= 0 and not atts[before] and _inside(self.quoted, self.q_starts,
+                                                               sentences[before].start + 1):
+                before -= 1
+            newcomer = (_introduced(text, self.resolver, self.names, self.name_starts,
+                                    sentences[before])
+                        if before >= 0 and not atts[before] else None)
+            if newcomer is not None and _same_gender(newcomer, mention):
+                # '… that concerns Henry Crespo, president of …. “…,” he said.': a person
+                # the sentence before introduces with an apposition, last.
+                mention = Mention(mention.start, mention.end, mention.text, "name", "person",
+                                  name=newcomer.name, gender=newcomer.gender)
+        elif low in ("it", "they") and si >= 1 and not atts[si - 1]:
+            # "The city sent a letter. It says …": the subject of the narration just before.
+            described = _narration_subject(text, sentences[si - 1], low)
+            if described is not None:
+                self.resolver.resolve(described)
+                return described, frozenset()
+        if mention.form != "pronoun":
+            return mention, frozenset()
+        # "…,” he told Hannity': a name later in the clause is not what the pronoun stands for.
+        k = bisect.bisect_right(self.name_starts, mention.end - 1)
+        later = []
+        while k < len(self.names) and self.names[k].start < sentences[si].end:
+            later.append(self.names[k])
+            k += 1
+        return mention, frozenset(self.resolver.key(m) for m in later)
+
+
 def _sentence_of(starts: list[int], pos: int) -> int:
     return bisect.bisect_right(starts, pos) - 1
 
@@ -1925,10 +2124,84 @@ def _sentence_subjects(text: str, sentences: Any, names: list[Mention]) -> dict[
         si = _sentence_of(starts, m.start)
         if si < 0 or si in out:
             continue
-        lead = text[sentences[si].start : m.start]
-        if not lead.strip(" \t\n\"“‘'("):
+        lead = text[sentences[si].start : m.start].strip(" \t\n\"“‘'(")
+        after = text[m.end : m.end + 2]
+        # "Lazar had …", "At a campaign event in Ohio, 62-year-old Brenda Johnson railed …",
+        # "Tennis great Billie Jean King remembered …": the name before the verb.
+        if not lead or (after[:1] == " " and after[1:].islower() and (
+            (lead.endswith(",") and not _QUOTE_MARK.search(lead))
+            or (len(lead.split()) <= 3 and not _PUNCTUATION.search(lead)
+                and not any(_not_a_title(w.lower()) for w in lead.split()))
+        )):
             out[si] = m
     return out
+
+
+def _not_a_title(word: str) -> bool:
+    """Whether a word before a name shows it is not the subject ("She told …", "Campaigning
+    against …"), unlike "Tennis great"."""
+    return (word in _INTRO_WORDS or word.endswith(("ing", "ed")) or word in lexicon().pronouns
+            or word in _FINITE or word in _verbs().all_forms)
+
+
+_QUOTE_MARK = re.compile("[\"“”‘’']")
+_PUNCTUATION = re.compile(r"[,;:.!?\"“”()—–]")
+
+
+def _introduced(text: str, resolver: Resolver, names: list[Mention], name_starts: list[int],
+                sentence: Any) -> Mention | None:
+    """The last personal name of a sentence when the article names that person there for
+    the first time, with an apposition ("Henry Crespo, president of …")."""
+    k = bisect.bisect_left(name_starts, sentence.end) - 1
+    while k >= 0 and names[k].start >= sentence.start and names[k].kind != "person":
+        k -= 1
+    if k < 0 or names[k].start < sentence.start or len(names[k].name) < 2:
+        return None
+    m = names[k]
+    if not _APPOSITION_AFTER.match(text, m.end):
+        return None
+    ent = resolver.entities.get(resolver.key(m))
+    return m if ent is not None and ent.first_mention >= sentence.start else None
+
+
+_APPOSITION_AFTER = re.compile(r", (?:a|an|the|[a-z]+ of|president|director|chairman|"
+                               r"spokesman|spokeswoman|head|founder|executive)\b")
+
+
+def _narration_subject(text: str, sentence: Any, pronoun: str) -> Mention | None:
+    """The description or organisation that opens a sentence of narration as its subject
+    ("The city sent …", "Donald Trump’s campaign is defending …"), when ``pronoun`` ("it",
+    "they") can stand for it."""
+    end = sentence.end
+    mark = _ANY_MARK.search(text, sentence.start, end)
+    toks = tokens(text, sentence.start, mark.start() if mark else end, [])
+    verbs = _verbs().all_forms
+    v = next((i for i, t in enumerate(toks) if i and t.kind == "w" and not t.upper and (
+        t.low in _FINITE or t.low in _AUX or t.low in verbs or t.low in _PAST_VERBS)), -1)
+    if v < 1:
+        return None
+    head, first = _phrase_before(toks, v - 1, text)
+    if head is None or first != 0 or head.form == "pronoun":
+        return None
+    lex = lexicon()
+    kinds = lex.pronouns[pronoun].get("kinds") or ()
+    word = head.roles[0] if head.form == "descriptor" and head.roles else ""
+    collective = word in lex.org_heads or word in lex.documents or word in _COLLECTIVES
+    if pronoun == "it" and head.kind == "person" and collective:
+        head.kind = "organisation"  # "The city sent …. It says …"
+    if head.kind not in kinds or (pronoun == "they" and head.kind == "person"):
+        return None
+    head.speaker = False
+    return head
+
+
+#: Singular nouns for bodies that "it" stands for, besides organisations and documents.
+_COLLECTIVES = frozenset({"city", "campaign", "company", "country", "firm", "team", "group",
+                          "site", "ad", "show", "school", "county", "town", "village",
+                          "state", "government", "administration", "panel", "jury"})
+
+
+_ANY_MARK = re.compile("[\"“”‘’«»]")
 
 
 def _same_gender(name: Mention, pronoun: Mention) -> bool:
@@ -1989,13 +2262,18 @@ def _quote_attributions(text: str, quotes: list[Quote], starts: list[int],
                 ):
                     after = nxt[0]
         so = bisect.bisect_right(starts, q.open) - 1
-        for a in reversed(atts[so]) if so >= 0 else ():
-            if a.end <= q.open:
-                k = bisect.bisect_right(closes, a.end)
-                if k >= len(closes) or closes[k] >= q.open:
-                    before = a
-                break
-        own.append(_nearer(text, q, before, after))
+        earlier = [a for a in atts[so] if a.end <= q.open] if so >= 0 else []
+        # "…, the vice president said, that if his son had planned …, ''I would …''": the
+        # speech, not a belief in between.
+        spoken = [a for a in earlier if not a.belief]
+        if earlier:
+            a = (spoken or earlier)[-1]
+            k = bisect.bisect_right(closes, a.end)
+            if k >= len(closes) or closes[k] >= q.open:
+                before = a
+        tag = next((a for a in atts[so] if a.transcript and a.mention.start == q.start),
+                   None) if so >= 0 else None
+        own.append(tag or _nearer(text, q, before, after))  # '"PENCE: Well, …'
     by_chain: dict[int, Attribution] = {}
     for q, a in zip(quotes, own, strict=True):
         if a is not None:
@@ -2098,7 +2376,7 @@ def _sentence_rows(
             spoken = [a for a in sa if not a.belief]
             qtype = "indirect" if spoken else "belief"
             kept = []
-            att = _best(spoken or sa, article.text, s.end)
+            att = _best(spoken or sa, article.text, s.end, s.start)
             speaker = att.entity.key if att.entity else None
             if att.transcript:
                 qtype, tagged = "direct", att  # "PENCE: Well, ..." is his own words
@@ -2129,11 +2407,17 @@ def _sentence_rows(
     return rows
 
 
-def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution:
-    """The attribution that governs a sentence: a closing reporting clause ("..., the source
-    added.", "..., according to the attorneys."), else the first naming a person, group or
-    organisation rather than a document ("In a Facebook message posted Friday, Cruz said"),
-    else the first."""
+def _best(atts: list[Attribution], text: str = "", end: int = -1,
+          start: int = 0) -> Attribution:
+    """The attribution that governs a sentence: not one inside an opening subordinate clause
+    ("By the time those primaries concluded, 40 percent of Clinton voters said …"); a closing
+    reporting clause ("..., the source added.", "..., according to the attorneys."), else the
+    first naming a person, group or organisation rather than a document ("In a Facebook
+    message posted Friday, Cruz said"), else the first."""
+    if len(atts) > 1 and text and _SUBORDINATE.match(text, start, end):
+        comma = text.find(",", start, end)
+        if comma > 0:
+            atts = [a for a in atts if a.start > comma] or atts
     if len(atts) > 1 and end >= 0:
         last = atts[-1]
         rest = text[last.end : end].strip(" .”’\"')!?\n")
@@ -2146,6 +2430,10 @@ def _best(atts: list[Attribution], text: str = "", end: int = -1) -> Attribution
         if a.mention.kind != "document":
             return a
     return atts[0]
+
+
+_SUBORDINATE = re.compile(r"\s*(?:By the time|When|Whenever|After|Before|As|If|While|Because|"
+                          r"Although|Though|Since|Until|Once|Unless)\b")
 
 
 def _entity_info(e: Entity) -> dict[str, Any]:

@@ -84,8 +84,10 @@ class _Lexicon:
     first_names: dict[str, str]  # first name (lower case) -> gender
     max_term: int
     place_words: frozenset[str] = frozenset()
-    #: Titles written abbreviated with a period ("Sen.", "Gov."), not "said the senator."
+    #: Titles and US states written abbreviated with a period ("Sen.", "Pa."), unlike "said
+    #: the senator."
     abbreviations: frozenset[str] = frozenset()
+    state_abbreviations: frozenset[str] = frozenset()  # "fla", "n.y": places, never speakers
 
 
 @cache
@@ -93,6 +95,7 @@ def lexicon() -> _Lexicon:
     """The speaker word lists, compiled once."""
     roles = load_lexicon("speaker_roles.yaml")
     nat = load_lexicon("nationalities.yaml")
+    abbreviations = load_lexicon("abbreviations.yaml")
     term_class: dict[str, str] = {}
     broader: dict[str, frozenset[str]] = {}
     for cls, spec in roles["roles"].items():
@@ -139,8 +142,9 @@ def lexicon() -> _Lexicon:
         first_names={n: g for g, names in roles["first_names"].items() for n in names},
         max_term=max(len(t.split()) for t in term_class),
         place_words=frozenset(roles.get("place_words") or ()),
-        abbreviations=frozenset(load_lexicon("abbreviations.yaml")["prepositive"]) | {
-            k for k, v in titles.items() if v and v != k and len(k) <= 4},  # "Del."
+        abbreviations=frozenset(abbreviations["prepositive"]) | frozenset(abbreviations["places"])
+        | {k for k, v in titles.items() if v and v != k and len(k) <= 4},  # "Del.", "Pa."
+        state_abbreviations=frozenset(abbreviations["places"]),
     )
 
 
@@ -185,9 +189,10 @@ def make_tok(text: str, start: int, end: int, kind: str = "w") -> Tok:
 def tokens(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> list[Tok]:
     """Tokens of ``text[start:end]``; each masked range becomes one ``"q"`` token.
 
-    Titles, initials and dotted acronyms keep their final period ("Sen.", "J.", "U.S.").
+    Abbreviated titles and states, initials and dotted acronyms keep their final period
+    ("Sen.", "Pa.", "J.", "U.S."), other words do not ("said the senator.").
     """
-    titles = lexicon().abbreviations
+    abbreviated = lexicon().abbreviations
     out: list[Tok] = []
     mi = 0
     n_masked = len(masked)
@@ -209,7 +214,7 @@ def tokens(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> li
         c = word[0]
         if c.isalnum() or c == "_":
             if b < end and text[b] == "." and (
-                (len(word) == 1 and c.isupper()) or "." in word or word.lower() in titles
+                (len(word) == 1 and c.isupper()) or "." in word or word.lower() in abbreviated
                 or word.lower() in _SUFFIXES
             ):
                 b += 1
@@ -919,4 +924,5 @@ class Resolver:
 
 
 def _when(ent: Entity, speaker_or_subject: bool) -> int:
+    """When the entity last spoke or opened a sentence of narration, or was last mentioned."""
     return max(ent.last_spoke, ent.last_subject) if speaker_or_subject else ent.last_mention
