@@ -19,6 +19,7 @@ from discourse.steps.stance.scoring import (
     score_stance,
     stance_by_section,
     stance_columns,
+    stance_tables,
 )
 from discourse.steps.stance.targets import load_targets
 from discourse.text.reading import read_article
@@ -325,3 +326,18 @@ def test_bad_scorer_output_is_a_clear_error(change, message):
 
     with pytest.raises(InvalidOptionError, match=message):
         score_stance(["We support the peace talks."], TARGETS, scorer=broken)
+
+
+@pytest.mark.parametrize("scorer", [None, LexicalStanceScorer()])
+def test_stance_tables_match_the_three_public_functions(seed_article, scorer):
+    # The step's one-pass tables are exactly score_stance, stance_columns and
+    # stance_by_section, with the default scorer (from its rows) and another one.
+    frame = seed_article.to_frame()
+    targets = load_targets(DATA / "targets" / "lavrov_2017.yaml")
+    long, wide, sections = stance_tables(frame, targets, scorer)
+    expected = score_stance(frame, targets, scorer=scorer)
+    pd.testing.assert_frame_equal(long, expected, check_exact=True)
+    pivot = stance_columns(expected, sentence_ids=frame["sentence_id"].tolist())
+    assert wide == {c.removeprefix("stance_"): pivot[c].tolist() for c in pivot}
+    assert "favor" in {v for values in wide.values() for v in values}
+    pd.testing.assert_frame_equal(sections, stance_by_section(expected), check_exact=True)

@@ -44,7 +44,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -53,6 +53,7 @@ from discourse.lexicon.resources import lexicon_path
 
 __all__ = [
     "Evidence",
+    "FeatureRows",
     "Features",
     "StanceModel",
     "load_stance_model",
@@ -210,7 +211,11 @@ def mention_features(
     if mask_names is True:
         words = ["<name>" if name else w for w, name in zip(words, names, strict=True)]
     n = len(words)
-    inside = [any(a < e and s < b for a, b in mentions) for s, e in spans]
+    if len(mentions) == 1:
+        (a, b), = mentions
+        inside = [a < e and s < b for s, e in spans]
+    else:
+        inside = [any(a < e and s < b for a, b in mentions) for s, e in spans]
     feats = Features()
     # masked sequence: one "<t>" per mention
     seq: list[tuple[str, tuple[int, int], int]] = []  # (word, span, index or -1 for <t>)
@@ -237,21 +242,32 @@ def mention_features(
             _rule_features(feats, evidence)
         return feats
     gap = _distances(len(seq), t_pos)  # words to the nearest mention
+    # Features.add inlined: this loop runs for every word of every mention's sentence.
+    values, spans_of = feats.values, feats.spans
+    n_t = len(t_pos)
     for i, (w, span, k) in enumerate(seq):
         if k < 0:
             continue
         word = f"neg_{w}" if negated[k] else w
-        feats.add(f"s:{'<name>' if mask_names and names[k] else word}", 1.0, span)
+        fired = [f"s:{'<name>' if mask_names and names[k] else word}"]
         dist = gap[i]
         if dist <= window:
             j = bisect.bisect_right(t_pos, i)
-            feats.add(f"w:{word}", 1.0, span)
+            fired.append(f"w:{word}")
             if dist <= near:
-                feats.add(f"n:{word}", 1.0, span)
-            if j < len(t_pos) and t_pos[j] - i <= window:  # a mention within the window after
-                feats.add(f"l:{word}", 1.0, span)
+                fired.append(f"n:{word}")
+            if j < n_t and t_pos[j] - i <= window:  # a mention within the window after
+                fired.append(f"l:{word}")
             if j > 0 and i - t_pos[j - 1] <= window:  # and before
-                feats.add(f"r:{word}", 1.0, span)
+                fired.append(f"r:{word}")
+        cue = (span[0], span[1], "context")
+        for name in fired:
+            values[name] = values.get(name, 0.0) + 1.0
+            found = spans_of.get(name)
+            if found is None:
+                spans_of[name] = [cue]
+            else:
+                found.append(cue)
 
     if trigrams:
         for t in t_pos:
@@ -269,15 +285,15 @@ def mention_features(
         if k1 < 0 and k2 < 0:
             continue
         if min(gap[i], gap[i + 1]) <= window:
-            feats.values[f"b:{w1}_{w2}"] = 1.0
-            feats.spans.setdefault(f"b:{w1}_{w2}", []).extend(
+            name = f"b:{w1}_{w2}"
+            values[name] = 1.0
+            spans_of.setdefault(name, []).extend(
                 [(*s, "context") for s, k in ((s1, k1), (s2, k2)) if k >= 0]
             )
     _position_features(feats, seq, t_pos, text, mentions)
     _lexicon_features(feats, text, seq, t_pos, window)
     if distance:
-        _word_polarity_features(feats, seq, t_pos, negated)
-        _lexicon_spans(feats)
+        _lexicon_spans(feats, _word_polarity_features(feats, seq, t_pos, negated))
     if evidence is not None:
         _rule_features(feats, evidence)
     return feats
@@ -358,10 +374,17 @@ def _lexicon_features(feats: Features, text: str, seq: list, t_pos: list[int],
                 feats.add(f"lex_{side}_{name}", value)
 
 
-def _lexicon_spans(feats: Features) -> None:
-    """Tie the window and sentence lexicon scores to the lexicon words found there."""
-    words = {side: [sp for name, spans in feats.spans.items()
-                    if name.startswith(f"lexd_{side}") for sp in spans] for side in "lr"}
+def _lexicon_spans(feats: Features, lexd: Sequence[str] | None = None) -> None:
+    """Tie the window and sentence lexicon scores to the lexicon words found there.
+
+    ``lexd``: the ``lexd_*`` feature names, in the order they were first added (found in
+    ``feats.spans`` when not given).
+    """
+    if lexd is None:
+        lexd = [name for name in feats.spans if name.startswith("lexd_")]
+    words: dict[str, list[tuple[int, int, str]]] = {"l": [], "r": []}
+    for name in lexd:
+        words[name[5]].extend(feats.spans[name])
     for name in [n for n in feats.values if n.startswith("lex_")]:
         side = name.split("_")[1]
         found = words["l"] if side == "left" else words["r"] if side == "right" else (
@@ -389,23 +412,41 @@ _DISTANCE_BINS = ((2, "near"), (5, "mid"), (10, "far"))
 
 
 def _word_polarity_features(feats: Features, seq: list, t_pos: list[int],
-                            negated: list[bool]) -> None:
-    """``lexd_<side>_<distance>_<sign>``: lexicon valences of the words by distance."""
+                            negated: list[bool]) -> list[str]:
+    """``lexd_<side>_<distance>_<sign>``: lexicon valences of the words by distance.
+
+    Returns the names added, in the order they were first added.
+    """
     r = _rules()
+    vader, afinn = r.vader, r.afinn
+    added: dict[str, None] = {}
     for i, (w, span, k) in enumerate(seq):
         if k < 0:
             continue
-        v = _valence(w, r)
+        v = vader.get(w)
+        if v is None:  # _valence inlined
+            a = afinn.get(w)
+            if a is None:
+                continue
+            v = 0.8 * a
+        else:
+            v = float(v)
         if not v:
             continue
         if negated[k]:
             v *= -0.74
-        t = min(t_pos, key=lambda t: abs(t - i))
+        j = bisect.bisect_right(t_pos, i)  # the nearest mention, the left one on a tie
+        if j == 0 or (j < len(t_pos) and t_pos[j] - i < i - t_pos[j - 1]):
+            t = t_pos[j]
+        else:
+            t = t_pos[j - 1]
         d = abs(t - i)
         where = next((name for limit, name in _DISTANCE_BINS if d <= limit), "sent")
         side = "l" if i < t else "r"
         name = f"lexd_{side}_{where}_{'pos' if v > 0 else 'neg'}"
         feats.add(name, abs(v) / 4.0, span, "lexicon")
+        added[name] = None
+    return list(added)
 
 
 def _rule_features(feats: Features, evidence: Evidence) -> None:
@@ -425,6 +466,15 @@ def _rule_features(feats: Features, evidence: Evidence) -> None:
 
 
 # --------------------------------------------------------------------------- the model
+
+
+class FeatureRows(NamedTuple):
+    """The features of one mention that a :class:`StanceModel` knows, in their order."""
+
+    names: list[str]
+    #: row of each feature in the model's weights
+    index: np.ndarray
+    values: np.ndarray
 
 
 class StanceModel:
@@ -469,26 +519,39 @@ class StanceModel:
             k: self.params[k] for k in _FEATURE_OPTIONS if k in self.params
         }
 
-    def _rows(self, feats: Features) -> tuple[list[str], np.ndarray, np.ndarray]:
-        names = [f for f in feats.values if f in self.index]
-        idx = np.fromiter((self.index[f] for f in names), dtype=np.int64, count=len(names))
-        vals = np.fromiter((feats.values[f] for f in names), dtype=float, count=len(names))
-        return names, idx, vals
+    def rows(self, feats: Features) -> FeatureRows:
+        """The features the model knows, in their order: names, weight rows and values.
 
-    def logits(self, feats: Features) -> np.ndarray:
+        Compute them once and pass them to :meth:`probabilities` and
+        :meth:`contributions` to score and explain one mention.
+        """
+        index = self.index
+        names: list[str] = []
+        idx: list[int] = []
+        vals: list[float] = []
+        for name, value in feats.values.items():
+            k = index.get(name)
+            if k is not None:
+                names.append(name)
+                idx.append(k)
+                vals.append(value)
+        return FeatureRows(names, np.array(idx, dtype=np.int64), np.array(vals, dtype=float))
+
+    def logits(self, feats: Features, rows: FeatureRows | None = None) -> np.ndarray:
         """Class scores before the softmax (favor, against, none)."""
-        _, idx, vals = self._rows(feats)
+        _, idx, vals = self.rows(feats) if rows is None else rows
         return self.intercept + vals @ self.weights[idx]
 
-    def probabilities(self, feats: Features) -> np.ndarray:
+    def probabilities(self, feats: Features, rows: FeatureRows | None = None) -> np.ndarray:
         """Class probabilities (favor, against, none)."""
-        z = self.logits(feats)
+        z = self.logits(feats, rows)
         z = np.exp(z - z.max())
         return z / z.sum()
 
-    def contributions(self, feats: Features, label: int) -> list[tuple[str, float]]:
+    def contributions(self, feats: Features, label: int,
+                      rows: FeatureRows | None = None) -> list[tuple[str, float]]:
         """Each feature's push toward class ``label`` against the mean of the others."""
-        names, idx, vals = self._rows(feats)
+        names, idx, vals = self.rows(feats) if rows is None else rows
         w = self.weights[idx]
         others = [c for c in range(len(CLASSES)) if c != label]
         push = vals * (w[:, label] - w[:, others].mean(axis=1))

@@ -59,6 +59,7 @@ from discourse.lexicon.resources import load_lexicon
 from discourse.steps.stance.model import (
     CLASSES,
     Evidence,
+    FeatureRows,
     Features,
     load_stance_model,
     mention_features,
@@ -80,6 +81,7 @@ __all__ = [
     "score_stance",
     "stance_by_section",
     "stance_columns",
+    "stance_tables",
 ]
 
 #: Columns every stance table has (``section_id`` follows when the input has it).
@@ -118,6 +120,9 @@ _PRONOUN_NEXT = _wordset(
     seems becomes became needs led leads"""
 )
 _NEGATION_BREAKERS = _wordset("only just merely simply doubt")
+# Between two words: a clause break; after a "this" / "it": punctuation that ends its phrase.
+_CLAUSE_GAP = re.compile(r"[;:()\[\]—–]|\s-\s")
+_PRONOUN_GAP = re.compile(r"[.,;:!?\"”)]")
 
 
 class _Cue(NamedTuple):
@@ -232,7 +237,7 @@ class _Sentence:
         prev_end = 0
         for k, word in enumerate(words):
             gap = text[prev_end:starts[k]]
-            if re.search(r"[;:()\[\]—–]|\s-\s", gap) or word in _CONTRAST:
+            if (gap and gap != " " and _CLAUSE_GAP.search(gap)) or word in _CONTRAST:
                 c += 1
             n += gap.count(",")
             clause.append(c)
@@ -261,7 +266,7 @@ class _Sentence:
                 w in ("to", "that") for w in words[k + 2:k + 5]
             ):
                 continue  # "it is important to ...": expletive
-            if re.search(r"[.,;:!?\"”)]", after_gap) or nxt in _PRONOUN_NEXT or word == "it":
+            if _PRONOUN_GAP.search(after_gap) or nxt in _PRONOUN_NEXT or word == "it":
                 pronouns.append(k)
         return cls(text, starts, ends, words, cues, clause, commas, pronouns)
 
@@ -714,6 +719,8 @@ class LexicalStanceScorer:
 
 #: Columns the learned scorer adds: the class probabilities.
 PROBABILITY_COLUMNS = ("p_favor", "p_against", "p_none")
+#: The columns of the learned scorer's table.
+LEARNED_COLUMNS = (*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS)
 _MAX_CUES = 6
 _WORDLIKE = re.compile(r"\w")
 _ROLE_ORDER = ("predicate", "negation", "modality", "sentiment", "lexicon", "context")
@@ -823,7 +830,8 @@ class LearnedStanceScorer:
             stance = label if p >= self.rules.min_score else "none"
             return _row(stance, evidence.score, probs, cues, text, how)
         feats = mention_features(text, mentions, evidence, **self.model.feature_options)
-        probs = self.model.probabilities(feats)
+        rows = self.model.rows(feats)  # once, for the call and for its cues
+        probs = self.model.probabilities(feats, rows)
         label = int(probs.argmax())
         score = float(probs[0] - probs[1])
         rule = 0 if evidence.score > 0 else 1
@@ -831,31 +839,38 @@ class LearnedStanceScorer:
                 and abs(evidence.score) >= self.rule_strength):
             # strong linked rules overrule an opposite model call (see the class docstring)
             label, score = rule, evidence.score
-        cues = targets + self._cues(text, feats, label, evidence)
+        cues = targets + self._cues(text, feats, label, evidence, rows)
         return _row(CLASSES[label], score, tuple(probs.tolist()), cues, text, how)
 
     def _cues(
-        self, text: str, feats: Features, label: int, evidence: Evidence
+        self, text: str, feats: Features, label: int, evidence: Evidence,
+        rows: FeatureRows | None = None,
     ) -> list[tuple]:
         """The words that pushed the call most, with their push (log-odds)."""
-
-        def text_of(span: tuple[int, int]) -> str:
-            return text[span[0]:span[1]]
-
         weights: dict[tuple[int, int], float] = {}
         roles: dict[tuple[int, int], set[str]] = {}
-        for name, push in self.model.contributions(feats, label):
-            spans = feats.spans.get(name)
-            if not spans or push <= 0:
+        all_spans = feats.spans
+        for name, push in self.model.contributions(feats, label, rows):
+            if push <= 0:
+                continue
+            spans = all_spans.get(name)
+            if not spans:
                 continue
             share = push / len(spans)
             for a, b, role in spans:
-                weights[(a, b)] = weights.get((a, b), 0.0) + share
-                roles.setdefault((a, b), set()).add(role)
+                key = (a, b)
+                old = weights.get(key)
+                if old is None:
+                    weights[key] = share
+                    roles[key] = {role}
+                else:
+                    weights[key] = old + share
+                    roles[key].add(role)
         # one cue per word, the most specific of its roles (a rule's role before "lexicon")
         # punctuation pushes too, but explains nothing to a reader: not a cue
         ranked = sorted(((span, w) for span, w in weights.items()
-                         if _WORDLIKE.search(text_of(span))), key=lambda kv: -kv[1])[:_MAX_CUES]
+                         if _WORDLIKE.search(text, span[0], span[1])),
+                        key=lambda kv: -kv[1])[:_MAX_CUES]
         out: list[tuple] = [
             (a, b, min(roles[(a, b)], key=_ROLE_ORDER.index), round(w, 4))
             for (a, b), w in ranked
@@ -871,7 +886,11 @@ class LearnedStanceScorer:
         return out
 
     def __call__(self, sentences: pd.DataFrame, targets: Targets) -> pd.DataFrame:
+        return _table(self.rows(sentences, targets), list(LEARNED_COLUMNS))
 
+    def rows(self, sentences: pd.DataFrame, targets: Targets) -> list[tuple]:
+        """The rows of the table :meth:`__call__` returns, as tuples of
+        :data:`LEARNED_COLUMNS` (for callers that need no DataFrame of them)."""
         texts, ids, offsets, paragraphs = _sentence_columns(sentences, self.anaphora)
         rows = []
         previous: set[str] = set()
@@ -895,19 +914,25 @@ class LearnedStanceScorer:
                 rows.append((ids[k], target.name, row["stance"], row["score"], row["cues"],
                              row["mentioned"] is not None, *row["probabilities"]))
             previous = here
-        return _table(rows, [*STANCE_COLUMNS, "mentioned", *PROBABILITY_COLUMNS])
+        return rows
 
 
 def _table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     """The stance table from its rows, built column by column (faster than from rows)."""
-    import numpy as np
     import pandas as pd
 
     if not rows:
         return pd.DataFrame([], columns=columns)
-    values = list(zip(*rows, strict=True))
+    return _frame(dict(zip(columns, zip(*rows, strict=True), strict=True)))
+
+
+def _frame(columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """The stance table from its columns (not empty)."""
+    import numpy as np
+    import pandas as pd
+
     data: dict[str, Any] = {}
-    for name, column in zip(columns, values, strict=True):
+    for name, column in columns.items():
         if name == "cues":
             data[name] = pd.Series(column, dtype=object)
         elif name in ("score", *PROBABILITY_COLUMNS):
@@ -919,7 +944,9 @@ def _table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
 
 def _sentence_columns(sentences: pd.DataFrame, anaphora: bool) -> tuple[list, list, list, Any]:
     """Texts, ids, start offsets and (for anaphora) paragraph ids of a sentence table."""
-    texts = sentences["text"].astype(str).tolist()
+    texts = sentences["text"].tolist()
+    if not all(type(t) is str for t in texts):  # exactly str, as astype(str) gives
+        texts = sentences["text"].astype(str).tolist()
     ids = sentences["sentence_id"].tolist()
     offsets = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(ids)
     paragraphs = (sentences["paragraph_id"].tolist()
@@ -1246,6 +1273,46 @@ def score_stance(
     return result
 
 
+def stance_tables(
+    sentences: pd.DataFrame, targets: Targets, scorer: StanceScorer | None = None,
+) -> tuple[pd.DataFrame, dict[str, list[Any]], pd.DataFrame]:
+    """What the stance step makes: the stance table, the stance per sentence per target
+    and the per-section table.
+
+    The same as :func:`score_stance`, :func:`stance_columns` (in the order of
+    ``sentences``) and :func:`stance_by_section`, in one pass: with the default scorer
+    the stance per sentence and the sections come from the rows, not from the table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"sentence_id": [0, 1], "text": ["We support the talks.", "Hi."]})
+    >>> long, wide, sections = stance_tables(frame, load_targets({"talks": ["talks"]}))
+    >>> wide, sections["favor"].tolist()
+    ({'talks': ['favor', 'none']}, [1])
+    """
+    ids = sentences["sentence_id"].tolist()
+    if scorer is not None:
+        long = score_stance(sentences, targets, scorer=scorer)
+        columns = _wide_columns(long["sentence_id"].tolist(), long["target"].tolist(),
+                                long["stance"].tolist(), ids)
+        return long, columns, stance_by_section(long)
+    rows = LearnedStanceScorer().rows(sentences, targets)
+    names = list(LEARNED_COLUMNS)
+    values = [list(column) for column in zip(*rows, strict=True)] if rows else [
+        [] for _ in names]
+    by = dict(zip(names, values, strict=True))
+    if "section_id" in sentences.columns:
+        sections = dict(zip(ids, sentences["section_id"].tolist(), strict=False))
+        by["section_id"] = [sections.get(i) for i in by["sentence_id"]]
+        names.append("section_id")
+    long = _frame(by) if rows else _table([], names)
+    columns = _wide_columns(by["sentence_id"], by["target"], by["stance"], ids)
+    keys = ["section_id", "target"] if "section_id" in by else ["target"]
+    return long, columns, _sections_table({k: by[k] for k in keys}, by["stance"],
+                                          by["score"], by["mentioned"])
+
+
 def stance_columns(
     long: pd.DataFrame, *, values: Literal["stance", "score"] = "stance",
     sentence_ids: Sequence[Any] | None = None,
@@ -1268,16 +1335,21 @@ def stance_columns(
 
     check_choice("values", values, ("stance", "score"))
     prefix = "stance_" if values == "stance" else "stance_score_"
-    targets = long["target"].tolist()
+    row_ids = long["sentence_id"].tolist()
+    ids = sorted(set(row_ids)) if sentence_ids is None else list(sentence_ids)
+    columns = _wide_columns(row_ids, long["target"].tolist(), long[values].tolist(), ids)
+    return pd.DataFrame({f"{prefix}{t}": v for t, v in columns.items()},
+                        index=pd.Index(ids, name="sentence_id"))
+
+
+def _wide_columns(row_ids: list, targets: list, values: list,
+                  ids: list) -> dict[str, list[Any]]:
+    """Per target, its value for each of ``ids`` (NaN where the rows have none)."""
     # One look-up per sentence and target: a pandas pivot costs more than the scoring.
-    found = dict(zip(zip(long["sentence_id"].tolist(), targets, strict=True),
-                     long[values].tolist(), strict=True))
-    if len(found) < len(long):
+    found = dict(zip(zip(row_ids, targets, strict=True), values, strict=True))
+    if len(found) < len(row_ids):
         raise ValueError("the stance table has several rows for a (sentence_id, target) pair")
-    ids = sorted(set(long["sentence_id"].tolist())) if sentence_ids is None else list(sentence_ids)
-    columns = {f"{prefix}{t}": [found.get((i, t), float("nan")) for i in ids]
-               for t in dict.fromkeys(targets)}
-    return pd.DataFrame(columns, index=pd.Index(ids, name="sentence_id"))
+    return {t: [found.get((i, t), float("nan")) for i in ids] for t in dict.fromkeys(targets)}
 
 
 def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:
@@ -1295,16 +1367,24 @@ def stance_by_section(long: pd.DataFrame) -> pd.DataFrame:
     >>> stance_by_section(long)[["target", "favor", "against", "net"]].values.tolist()
     [['talks', 1, 1, 0]]
     """
+    keys = ["section_id", "target"] if "section_id" in long.columns else ["target"]
+    return _sections_table(
+        {k: long[k].tolist() for k in keys}, long["stance"].tolist(), long["score"].tolist(),
+        long["mentioned"].tolist() if "mentioned" in long.columns else None)
+
+
+def _sections_table(by: dict[str, list], stances: list[str], scores: list[float],
+                    mentioned: list[bool] | None) -> pd.DataFrame:
+    """:func:`stance_by_section` from the table's columns as lists (``by``: the group keys,
+    ``section_id`` and ``target`` or ``target`` alone)."""
     import pandas as pd
 
-    keys = ["section_id", "target"] if "section_id" in long.columns else ["target"]
+    keys = list(by)
     # One pass over plain lists: a pandas groupby per (section, target) costs more than the
     # scoring itself on long articles.
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-    columns = [long[k].tolist() for k in keys]
-    mentioned = long["mentioned"].tolist() if "mentioned" in long.columns else None
-    for i, (label, score) in enumerate(zip(long["stance"].tolist(), long["score"].tolist(),
-                                           strict=True)):
+    columns = list(by.values())
+    for i, (label, score) in enumerate(zip(stances, scores, strict=True)):
         key = tuple(column[i] for column in columns)
         row = groups.get(key)
         if row is None:

@@ -6,13 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from discourse.steps.base import Step, StepOutput
-from discourse.steps.stance.scoring import (
-    LearnedStanceScorer,
-    StanceScorer,
-    score_stance,
-    stance_by_section,
-    stance_columns,
-)
+from discourse.steps.stance.scoring import LearnedStanceScorer, StanceScorer, stance_tables
 from discourse.steps.stance.targets import load_targets
 
 if TYPE_CHECKING:
@@ -62,8 +56,10 @@ class StanceStep(Step):
                 "scorer": self.scorer if self.scorer is not None else LearnedStanceScorer()}
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
-        stance = score_stance(sentences, self.loaded_targets, scorer=self.scorer)
-        wide = stance_columns(stance, sentence_ids=sentences["sentence_id"].tolist())
-        return StepOutput({c: wide[c] if c in wide else [float("nan")] * len(wide)
-                           for c in self.assigns},
-                          {"stance": stance, "stance_sections": stance_by_section(stance)})
+        import numpy as np
+
+        stance, wide, sections = stance_tables(sentences, self.loaded_targets, self.scorer)
+        # object arrays, as the columns of stance_columns(stance) give; NaN without rows
+        return StepOutput({f"stance_{t}": np.array(wide[t], dtype=object) if t in wide
+                           else [float("nan")] * len(sentences) for t in self.loaded_targets},
+                          {"stance": stance, "stance_sections": sections})

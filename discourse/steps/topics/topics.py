@@ -261,10 +261,6 @@ def _label_stopwords() -> frozenset[str]:
     return stopwords() | frozenset(v.lower() for v in verbs) | _NUMBER_WORDS | _role_words()
 
 
-def _is_content(word: str, stops: frozenset[str]) -> bool:
-    return len(word) >= 3 and word not in stops and word[0].isalpha()
-
-
 def _runs(text: str) -> list[list[tuple[int, str, str]]]:
     """Runs of adjacent content words: broken by stopwords, punctuation and possessives;
     the words before a role ("Russian foreign" in "Russian foreign minister") are dropped.
@@ -281,16 +277,22 @@ def _runs(text: str) -> list[list[tuple[int, str, str]]]:
     runs: list[list[tuple[int, str, str]]] = []
     current: list[tuple[int, str, str]] = []
     previous_end = None
+    # Normalised once: the mapping keeps the length, the tokens and the gaps between them.
+    text = normalize_word(text, lower=False)
     for m in TOKEN_PATTERN.finditer(text):
-        start = m.start()
-        written = normalize_word(m[0], lower=False)
+        start, end = m.span()
+        written = m[0]
         word = written.lower()
-        gap = text[previous_end:start] if previous_end is not None else " "
-        previous_end = m.end()
+        # text between this word and the last (none before the first): a break
+        broken = (previous_end is not None and start > previous_end
+                  and not text[previous_end:start].isspace())
+        previous_end = end
         if word in roles:  # "the Russian foreign minister": the words before name a role
             current = []
-        content = _is_content(word, stops) and not word.endswith("'s")
-        if gap.strip() or not content:
+        # a content word: three letters or more, not a stopword, not a possessive
+        content = (len(word) >= 3 and word not in stops and word[0].isalpha()
+                   and not word.endswith("'s"))
+        if broken or not content:
             if current:
                 runs.append(current)
             current = []
@@ -310,6 +312,7 @@ def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]
     it).
     """
     counts: Counter[tuple[str, ...]] = Counter()
+    count = counts.get
     for text in texts:
         first = _first_token_start(text)
         for run in _runs(text):
@@ -319,13 +322,17 @@ def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]
             for n in range(1, max_words + 1):
                 for i in range(len(run) - n + 1):
                     key = tuple(stems[i:i + n])
-                    counts[key] += 1
-                    form = (" " + " ".join(words[i:i + n]) if run[i][0] == first
-                            else " ".join(written[i:i + n]))
+                    counts[key] = count(key, 0) + 1
+                    if n == 1:
+                        form = " " + words[i] if run[i][0] == first else written[i]
+                    else:
+                        form = (" " + " ".join(words[i:i + n]) if run[i][0] == first
+                                else " ".join(written[i:i + n]))
                     seen = forms.get(key)
                     if seen is None:
-                        seen = forms[key] = {}
-                    seen[form] = seen.get(form, 0) + 1
+                        forms[key] = {form: 1}
+                    else:
+                        seen[form] = seen.get(form, 0) + 1
     return counts
 
 
