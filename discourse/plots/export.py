@@ -320,16 +320,10 @@ def save_charts(
     >>> saved["segments"][0].name, "speakers" in saved
     ('segments.png', False)
     """
-    import matplotlib.pyplot as plt
-
     formats = check_formats(formats)
     out: dict[str, list[Path]] = {}
-    figures = chart_figures(analysis, style=style)
-    try:
-        with _styles.style(style):
-            for name, fig in figures.items():
-                out[name] = save_figure(fig, Path(folder) / name, formats, dpi=dpi)
-    finally:
-        for fig in figures.values():
-            plt.close(fig)
+    for name in registered_charts():  # one figure open at a time
+        paths = save_chart(analysis, name, folder, formats, style=style, dpi=dpi)
+        if paths is not None:
+            out[name] = paths
     return out

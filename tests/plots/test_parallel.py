@@ -74,18 +74,14 @@ def _dies(analysis, name, *args, **kwargs):
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                     reason="the workers inherit the patched function only when they fork")
-def test_a_chart_error_reaches_the_caller(tmp_path, analysis, monkeypatch):
-    monkeypatch.setattr(export, "save_chart", _fails)
-    with ChartPool(jobs=2) as pool, pytest.raises(InvalidOptionError, match="on purpose"):
-        pool.save_charts(analysis, tmp_path)
-    assert not multiprocessing.active_children()
-
-
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
-                    reason="the workers inherit the patched function only when they fork")
-def test_a_dead_worker_is_a_worker_error(tmp_path, analysis, monkeypatch):
-    monkeypatch.setattr(export, "save_chart", _dies)
-    with ChartPool(jobs=2) as pool, pytest.raises(WorkerError, match="--no-charts"):
+@pytest.mark.parametrize(("save_chart", "error", "match"), [
+    (_fails, InvalidOptionError, "on purpose"),  # a chart's own error reaches the caller
+    (_dies, WorkerError, "--no-charts"),  # a dead worker is a WorkerError
+], ids=["chart error", "dead worker"])
+def test_worker_failures_reach_the_caller(tmp_path, analysis, monkeypatch, save_chart, error,
+                                          match):
+    monkeypatch.setattr(export, "save_chart", save_chart)
+    with ChartPool(jobs=2) as pool, pytest.raises(error, match=match):
         pool.save_charts(analysis, tmp_path)
     assert not multiprocessing.active_children()
 

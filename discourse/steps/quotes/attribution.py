@@ -581,9 +581,10 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
         ):
             continue  # "says nothing", "asked for help", "said to be", "a site called X"
         mention, aux = _subject_aux(toks, vi, text)
-        if surface == "written" and (mention is None or not aux or not _AS_BEFORE.search(
-                text, max(start, mention.start - 4), mention.start)):
-            continue  # only "As X had written", not "a book written by" or "have written into"
+        if (lemma == "put it" or surface == "written") and (
+                mention is None or not _AS_BEFORE.search(text, max(start, mention.start - 4),
+                                                         mention.start)):
+            continue  # only "As X put it", "As X had written", not "a book written by"
         quoted_soon = any(t.kind == "q" for t in toks[vj + 1 : vj + 9])
         if mention is not None and lemma in verbs.needs_complement and kind == "verb" and (
             not _complement(toks, vj + 1, verbs.complement_starts)
@@ -612,12 +613,8 @@ def find_attributions(text: str, start: int, end: int, masked: list[tuple[int, i
             # "The nominee outlined his plan and vowed to punish ...", "... but has said":
             # a shared subject.
             mention = _clause_subject(toks, ci, text, out)
-        if mention is not None and (
-            (lemma == "put it" and not _AS_BEFORE.search(text, max(start, mention.start - 4),
-                                                         mention.start))
-            or (lemma == "read" and mention.kind != "document")
-        ):
-            mention = None  # "put it" only in "As X put it"; "reads" only for a text
+        if mention is not None and lemma == "read" and mention.kind != "document":
+            mention = None  # "reads" only for a text ("the letter reads")
         if mention is None:
             continue
         that = next((t.start for t in toks[vj + 1 : vj + 14] if t.kind == "w" and t.low == "that"),
@@ -1525,17 +1522,15 @@ def _inverted(toks: list[Tok], k: int, text: str, quoted: bool = False) -> Menti
         longer, first = _phrase_before(toks, f - 1, text)
         if longer is not None and first == k:
             head, e = longer, f
-    if head is None and quoted:
-        return _described_name(toks, k, text) or _postposed(toks, k, text)
     if head is None:
-        return None
+        return _postposed(toks, k, text) if quoted else None
     if e < len(toks) and toks[e].kind == "w" and not toks[e].upper and (
         (toks[e].low not in _PREP_LINKS and toks[e].low not in _verbs().complement_starts)
         or toks[e].low == "that"
     ) and not (quoted and head.form == "name" and toks[e].low in ("who", "whose")):
         # "..., suggests 2015’s iPhone lineup could ...", "..., told Forbes that ...": an
         # object, not an inverted subject; '," said one Republican involved in …' is one.
-        return (_described_name(toks, k, text) or _postposed(toks, k, text)) if quoted else None
+        return _postposed(toks, k, text) if quoted else None
     if head.form != "pronoun" and e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].kind != "q" and toks[f].text not in ",.;:!?" and f - e < 16:
@@ -1604,12 +1599,14 @@ def _named_description(toks: list[Tok], k: int, text: str) -> Mention | None:
 
 
 def _postposed(toks: list[Tok], k: int, text: str) -> Mention | None:
-    """A common-noun speaker after an inverted verb: '," said one of two witnesses who …',
+    """A speaker after an inverted verb that is no plain name: a name ending a description
+    (:func:`_described_name`, :func:`_named_description`) or a common noun: '," said one of
+    two witnesses who …',
     '," said one Republican involved in the talks', '," said the former top aide to
     President George W. Bush'."""
     if k >= len(toks) or toks[k].kind != "w":
         return None
-    named = _named_description(toks, k, text)
+    named = _described_name(toks, k, text) or _named_description(toks, k, text)
     if named is not None:
         return named
     for j in range(k, min(k + 7, len(toks))):
