@@ -17,6 +17,7 @@ import pytest
 
 from discourse import plots
 from discourse.errors import InvalidOptionError
+from discourse.plots import export
 
 
 def test_save_figure_writes_valid_files(tmp_path, analysis):
@@ -74,6 +75,94 @@ def test_pdf_subsets_are_the_same_from_the_lean_fonts(tmp_path, analysis):
     assert first.read_bytes() == second.read_bytes()
     fonts = _embedded_fonts(first.read_bytes())
     assert fonts and all("glyf" in font and "GSUB" not in font for font in fonts)
+
+
+def _streams(pdf: bytes) -> list[bytes]:
+    return [zlib.decompress(body) for body in re.findall(
+        rb"stream\r?\n(.*?)endstream", pdf, re.DOTALL) if body[:1] == b"x"]
+
+
+def _pdf_of(tmp_path, name: str, text: str) -> bytes:
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.set_title(text)  # bold
+    ax.set_xlabel(text)
+    ax.plot([0, 1], [-1, 1])  # a minus sign on the y axis
+    try:
+        (path,) = plots.save_figure(fig, tmp_path / name, formats=("pdf",))
+    finally:
+        plt.close(fig)
+    return path.read_bytes()
+
+
+def _whole_fonts_only(monkeypatch) -> None:
+    monkeypatch.setattr(export, "_repertoire_font", lambda path, number: None)
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov said: “Baku – Moscow” 2017 (±5 %) €",
+    "Лавров — Λ, ŝ, ǅ, ẞ, ½ → ∑ √ ≤ ≠",  # Cyrillic, Greek, Latin Extended, arrows, math
+])
+def test_pdf_text_in_the_repertoire_gives_the_same_bytes_as_from_the_whole_font(
+        tmp_path, monkeypatch, text):
+    import matplotlib.font_manager as fm
+
+    regular = fm.findfont(fm.FontProperties(family="DejaVu Sans"))
+    cut = export._repertoire_font(regular, 0)
+    whole = _glyph_count(regular)
+    assert cut is not None and 500 < len(cut.glyphs) < whole / 2  # a quarter of the font
+    lean = _pdf_of(tmp_path, "lean", text)
+    _whole_fonts_only(monkeypatch)
+    assert lean == _pdf_of(tmp_path, "whole", text)
+    fonts = _embedded_fonts(lean)
+    mapped = set().union(*(font.getBestCmap() for font in fonts))
+    assert {ord(c) for c in text if not c.isspace()} | {0x2212} <= mapped
+    for font in fonts:  # Windows' character maps only
+        assert {table.platformID for table in font["cmap"].tables} == {3}
+
+
+def _glyph_count(path: str) -> int:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return len(font.getGlyphOrder())
+
+
+def test_pdf_falls_back_to_the_whole_font_outside_the_repertoire(tmp_path, monkeypatch):
+    import matplotlib.font_manager as fm
+
+    text = "Peace ☮ talks ★"  # misc symbols: in DejaVu Sans, not in the repertoire
+    regular = fm.findfont(fm.FontProperties(family="DejaVu Sans"))
+    font = fm.get_font(regular)
+    glyphs = {font.get_char_index(ord(c)) for c in "☮★"}
+    assert 0 not in glyphs  # the font has them ...
+    assert not glyphs & export._repertoire_font(regular, 0).glyphs.keys()  # ... the cut not
+    assert not any(start <= ord(c) < stop for c in "☮★" for start, stop in export.REPERTOIRE)
+    pdf = _pdf_of(tmp_path, "symbols", text)
+    mapped = set().union(*(f.getBestCmap() for f in _embedded_fonts(pdf)))
+    assert {ord("☮"), ord("★"), ord("P")} <= mapped  # drawn from the whole font
+    # selectable and searchable: the ToUnicode map of the PDF names both characters
+    cmaps = b"".join(s for s in _streams(pdf) if b"begincmap" in s)
+    assert b"262E" in cmaps.upper() and b"2605" in cmaps.upper()
+    _whole_fonts_only(monkeypatch)
+    assert pdf == _pdf_of(tmp_path, "whole", text)
+
+
+def test_png_is_written_with_fast_lossless_compression(tmp_path):
+    from PIL import Image
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.plot([0, 1], [0, 1])
+    try:
+        (path,) = plots.save_figure(fig, tmp_path / "line", formats=("png",), dpi=50)
+    finally:
+        plt.close(fig)
+    data = path.read_bytes()
+    idat = data.index(b"IDAT") + 4
+    assert export.PNG_COMPRESS_LEVEL == 3
+    assert data[idat:idat + 2] == b"\x78\x5e"  # zlib header: a fast level (2-5), not 6
+    with Image.open(path) as image:
+        assert image.mode == "RGBA" and image.info["Software"] == "discourse"
+        image.load()
 
 
 def test_save_figure_rejects_unknown_formats(tmp_path):
