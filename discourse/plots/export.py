@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from discourse.analysis import Analysis
     from discourse.plots.styles import StyleName
 
-__all__ = ["PNG_COMPRESS_LEVEL", "REPERTOIRE", "chart_figures", "save_chart", "save_charts",
-           "save_figure"]
+__all__ = ["chart_figures", "save_chart", "save_charts", "save_figure"]
 
 Format = Literal["png", "svg", "pdf"]
 _FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")

@@ -43,7 +43,7 @@ def _token_counts(texts: Iterable[Any]) -> list[int]:
             for t in texts]
 
 
-@register_chart("keyword_rates", order=20, caption=(
+@register_chart("keyword_rates", order=20, cost=1.1, caption=(
     "Keyword rate per 1,000 words in each section (hatched: hits inside proper "
     "names)."
 ))
@@ -157,7 +157,7 @@ def plot_keyword_rates(
     return ax
 
 
-@register_chart("dispersion", order=30, caption=(
+@register_chart("dispersion", order=30, cost=0.9, caption=(
     "Where each keyword category occurs in the article."
 ))
 def plot_dispersion(

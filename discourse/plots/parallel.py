@@ -16,6 +16,7 @@ process pool that spawns, a script using one outside Linux keeps its work under
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import pickle
@@ -226,11 +227,32 @@ def _draw_charts(payload: bytes, names: list[str], folder: str, formats: tuple[F
     _RECEIVED[token] = pickle.loads(payload)  # inherited by the processes forked below
     context = _context()
     inherited = context.get_start_method() == "fork"  # no need to send the analysis again
-    with ProcessPoolExecutor(min(jobs, len(names)) or 1, mp_context=context) as pool:
-        futures = {name: pool.submit(_save_in_worker, token, b"" if inherited else payload,
-                                     name, folder, formats, style, dpi)
-                   for name in names}
-        return collect(futures)
+    if inherited:  # the forks share what is here, untouched by their garbage collection
+        gc.collect()
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(min(jobs, len(names)) or 1, mp_context=context) as pool:
+            started = {name: pool.submit(_save_in_worker, token,
+                                         b"" if inherited else payload, name, folder,
+                                         formats, style, dpi)
+                       for name in costliest_first(names)}
+            return collect({name: started[name] for name in names})
+    finally:
+        gc.unfreeze()  # the next analysis replaces this one: let it be collected
+
+
+def costliest_first(names: Sequence[str]) -> list[str]:
+    """``names`` of registered charts by decreasing :attr:`~discourse.plots.registry.Chart.cost`
+    (ties in the given order): with the long charts started first, the short ones fill in
+    at the end and the workers finish together.
+
+    Examples
+    --------
+    >>> costliest_first(["speakers", "keyword_rates", "segments"])
+    ['segments', 'keyword_rates', 'speakers']
+    """
+    registry = registered_charts()
+    return sorted(names, key=lambda name: -registry[name].cost)
 
 
 # The analysis last received by this process: each is unpickled once per process.

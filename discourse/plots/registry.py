@@ -21,19 +21,28 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @dataclass(frozen=True)
 class Chart:
-    """A registered chart: ``function(analysis, *, ax=None) -> Axes``."""
+    """A registered chart: ``function(analysis, *, ax=None) -> Axes``.
+
+    ``cost`` is its rough drawing and saving time relative to the others (1 for a typical
+    chart); worker processes start the costliest charts first.
+    """
 
     name: str
     function: Callable[..., Any]
     order: float
     caption: str
+    cost: float = 1.0
 
 
 _CHARTS: dict[str, Chart] = {}
 
 
-def register_chart(name: str, *, order: float, caption: str) -> Callable[[F], F]:
+def register_chart(name: str, *, order: float, caption: str,
+                   cost: float = 1.0) -> Callable[[F], F]:
     """Register ``function`` as the chart ``name`` (the decorated function is unchanged).
+
+    ``order`` places it in the report; ``cost`` is its rough drawing time relative to a
+    typical chart (1), by which worker processes start the costliest charts first.
 
     Examples
     --------
@@ -46,7 +55,7 @@ def register_chart(name: str, *, order: float, caption: str) -> Callable[[F], F]
     """
 
     def decorate(function: F) -> F:
-        _CHARTS[name] = Chart(name, function, order, caption)
+        _CHARTS[name] = Chart(name, function, order, caption, cost)
         return function
 
     return decorate

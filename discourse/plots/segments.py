@@ -30,7 +30,7 @@ _NO_CATEGORY_COLOR = "#BFBFBF"
 
 __all__ = ["plot_segments"]
 
-@register_chart("segments", order=50, caption=(
+@register_chart("segments", order=50, cost=1.4, caption=(
     "Topic segments and the sentences they span."
 ))
 def plot_segments(

@@ -37,7 +37,7 @@ _SCORE_COLORS = {
 _QUOTE_MARKERS = {"direct": "o", "indirect": "s", "mixed": "D"}
 
 
-@register_chart("sentiment_arc", order=10, caption=(
+@register_chart("sentiment_arc", order=10, cost=1.2, caption=(
     "Sentiment of each sentence in reading order, with a rolling mean; dashed lines "
     "separate sections."
 ))

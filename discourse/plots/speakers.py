@@ -32,7 +32,7 @@ def _speaker_name(row: Any) -> str:
     return shorten(f"{row.speaker}, {role}" if role else str(row.speaker), 40)
 
 
-@register_chart("speakers", order=60, caption=(
+@register_chart("speakers", order=60, cost=0.6, caption=(
     "Sentences attributed to each speaker, by quote type."
 ))
 def plot_speakers(

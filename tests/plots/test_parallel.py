@@ -92,3 +92,17 @@ def test_save_analysis_with_a_pool_writes_charts_and_report(tmp_path, analysis):
     charts = sorted(p.name for p in (out / "charts").iterdir())
     assert charts == sorted(f"{name}.png" for name in plots.CHARTS)
     assert "data:image/png;base64" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_workers_start_the_costliest_charts_first():
+    from discourse.plots.parallel import costliest_first
+    from discourse.plots.registry import registered_charts
+
+    registry = registered_charts()
+    names = list(registry)
+    order = costliest_first(names)
+    assert sorted(order) == sorted(names)
+    costs = [registry[name].cost for name in order]
+    assert costs == sorted(costs, reverse=True) and costs[0] > costs[-1]
+    same = [name for name in order if registry[name].cost == 1.0]
+    assert same == [name for name in names if registry[name].cost == 1.0]  # ties kept in order
