@@ -228,8 +228,7 @@ def _draw_charts(payload: bytes, names: list[str], folder: str, formats: tuple[F
     context = _context()
     inherited = context.get_start_method() == "fork"  # no need to send the analysis again
     if inherited:  # the forks share what is here, untouched by their garbage collection
-        gc.collect()
-        gc.freeze()
+        gc.freeze()  # (no collection first: a full one would cost more than it saves)
     try:
         with ProcessPoolExecutor(min(jobs, len(names)) or 1, mp_context=context) as pool:
             started = {name: pool.submit(_save_in_worker, token,
