@@ -74,6 +74,10 @@ def save_analysis(
     save_tables(analysis, out)
     saved: dict[str, Any] = {}
     if pending is not None:
+        if report:  # while the charts are drawn elsewhere
+            from discourse.report import prepare_template
+
+            prepare_template()
         saved = pending.result()
     elif charts:
         from discourse.plots import save_charts

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from discourse.analysis import Analysis
     from discourse.text.spans import Article, Paragraph, Sentence
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["prepare_template", "render_html", "write_html"]
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _SCORE_COLUMNS = ("sentiment_score", "polarity", "vader_compound")
@@ -79,6 +79,17 @@ def _template() -> jinja2.Template:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=False, lstrip_blocks=False)
     return env.from_string(text)
+
+
+def prepare_template() -> None:
+    """Import jinja2 and compile the report's template now (once per process), e.g. while
+    waiting for charts drawn in other processes, so that the report is written sooner.
+
+    Examples
+    --------
+    >>> prepare_template()
+    """
+    _template()
 
 
 # -- per-sentence data ------------------------------------------------------------------------
