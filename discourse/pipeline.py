@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from discourse.errors import DiscourseError, InvalidOptionError, SourceTypeError
+from discourse.memo import analysis_scope
 from discourse.steps.base import Step, StepOutput, describe
 from discourse.text.spans import FRAME_COLUMNS, Article
 
@@ -117,16 +118,19 @@ class Pipeline:
         columns: dict[str, Any] = {}
         tables: dict[str, pd.DataFrame] = {}
         resources: dict[str, dict[str, Any]] = {}
-        for step in self.steps:
-            out = step.run(article, _step_frame(base, columns, step.requires))
-            new, named = (out.columns, out.tables) if isinstance(out, StepOutput) else (out, {})
-            columns.update(_checked_columns(step, new, len(base)))
-            for table, frame in named.items():
-                if table in tables or table == "sentences":
-                    raise DiscourseError(f"step {step.name!r} returns a table {table!r} that "
-                                         "another step already made; rename one of them.")
-                tables[table] = frame
-            resources[step.name] = step.resources()
+        with analysis_scope():  # the steps share their per-sentence work (discourse.memo)
+            for step in self.steps:
+                out = step.run(article, _step_frame(base, columns, step.requires))
+                new, named = ((out.columns, out.tables) if isinstance(out, StepOutput)
+                              else (out, {}))
+                columns.update(_checked_columns(step, new, len(base)))
+                for table, frame in named.items():
+                    if table in tables or table == "sentences":
+                        raise DiscourseError(
+                            f"step {step.name!r} returns a table {table!r} that another step "
+                            "already made; rename one of them.")
+                    tables[table] = frame
+                resources[step.name] = step.resources()
         return Analysis(article=article, sentences=_join(base, columns), tables=tables,
                         params=self.get_params(), resources=resources)
 

@@ -34,12 +34,14 @@ from functools import cache
 from typing import Any
 
 from discourse.lexicon.resources import lexicon_path, lexicon_words, load_lexicon
+from discourse.memo import per_analysis
 
 __all__ = [
     "FEATURES",
     "MODEL_INPUTS",
     "Rules",
     "features",
+    "lexicon_inputs",
     "model_inputs",
     "rules",
     "vader_analyzer",
@@ -615,3 +617,18 @@ def model_inputs(f: tuple[float, ...]) -> tuple[float, ...]:
         vsum / math.sqrt(max(n_words, 1.0)) / 4.0,
         asum / math.sqrt(asum * asum + 15.0),
     )
+
+
+@per_analysis
+def lexicon_inputs(text: str) -> tuple[float, ...]:
+    """``model_inputs(features(text))``, computed once per text in an analysis.
+
+    The sentiment step scores every sentence with it and the stance step reads it again for
+    each target a sentence mentions (:mod:`discourse.memo`).
+
+    Examples
+    --------
+    >>> lexicon_inputs("A good plan.") == model_inputs(features("A good plan."))
+    True
+    """
+    return model_inputs(features(text))

@@ -89,10 +89,10 @@ def _model() -> tuple[float, ...]:
 
 
 def _combined(text: str) -> float:
-    from discourse.steps.sentiment.features import features, model_inputs
+    from discourse.steps.sentiment.features import lexicon_inputs
 
     coef = _model()
-    x = model_inputs(features(text))
+    x = lexicon_inputs(text)
     score = sum(c * v for c, v in zip(coef, x, strict=True))
     return max(-1.0, min(1.0, score))
 

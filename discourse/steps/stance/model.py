@@ -50,6 +50,7 @@ import numpy as np
 
 from discourse.errors import InvalidLexiconError
 from discourse.lexicon.resources import lexicon_path
+from discourse.memo import per_analysis
 
 __all__ = [
     "Evidence",
@@ -111,8 +112,9 @@ class Features:
             self.spans.setdefault(name, []).append((span[0], span[1], role))
 
 
+@per_analysis  # a sentence is read once for all the targets it mentions
 def _tokens(text: str) -> tuple[list[str], list[tuple[int, int]], list[bool]]:
-    """Lower-case word and punctuation tokens, their spans, and which are names.
+    """Lower-case word and punctuation tokens, their spans, and which are names (read only).
 
     "isn't" gives "is", "not" (both on the token's span). A name is a capitalised word
     inside the sentence (not its first word, not after an opening quote or bracket, not
@@ -155,12 +157,11 @@ def _tokens(text: str) -> tuple[list[str], list[tuple[int, int]], list[bool]]:
 
 def _lexicon_scores(text: str) -> tuple[float, float, float]:
     """Positive, negative and net polarity of a text from the corrected lexicon pass."""
-    from discourse.steps.sentiment.features import features, model_inputs
+    from discourse.steps.sentiment.features import lexicon_inputs
 
     if not text.strip():
         return 0.0, 0.0, 0.0
-    f = features(text)
-    x = model_inputs(f)
+    x = lexicon_inputs(text)
     # vader_pos_norm, vader_neg_norm, afinn_norm, tb_polarity
     return x[1], x[2], 0.5 * (x[0] + x[4])
 
