@@ -165,6 +165,29 @@ def test_png_is_written_with_fast_lossless_compression(tmp_path):
         image.load()
 
 
+def test_layout_engine_alone_gives_the_layout_and_box_of_a_draw(analysis):
+    from discourse.plots import styles
+
+    with styles.style("paper"):
+        figures = plots.chart_figures(analysis)
+        twins = plots.chart_figures(analysis)
+        try:
+            for name, fig in figures.items():
+                twin = twins[name]  # laid out by an unpainted draw, as matplotlib does
+                renderer = twin.canvas.get_renderer()
+                with renderer._draw_disabled():
+                    twin.draw(renderer)
+                expected = twin.get_tightbbox(renderer).padded(0.05)
+                with export._laid_out_once(fig) as bbox:
+                    assert bbox.bounds == pytest.approx(expected.bounds, abs=1e-9), name
+                    for ax, other in zip(fig.axes, twin.axes, strict=True):
+                        assert ax.get_position().bounds == pytest.approx(
+                            other.get_position().bounds, abs=1e-12), name
+        finally:
+            for fig in [*figures.values(), *twins.values()]:
+                plt.close(fig)
+
+
 def test_save_figure_rejects_unknown_formats(tmp_path):
     fig = plt.figure()
     with pytest.raises(InvalidOptionError, match="format"):
