@@ -154,8 +154,8 @@ _UNUSED_IN_PDF = ("GSUB", "GPOS", "GDEF", "MATH", "kern")
 #: general punctuation, super- and subscripts, currency, letterlike symbols, number forms,
 #: arrows and mathematical operators (the minus sign among them), and U+FFFD. A PDF whose
 #: text stays within them is subset from a copy of each font holding only these glyphs
-#: (a quarter of DejaVu Sans), which fontTools parses four times faster; any other
-#: character and the whole font is used, with the same bytes as a result.
+#: (2,098 of DejaVu Sans' 6,241), which fontTools reads and subsets in less than half the
+#: time; any other character and the whole font is used, with the same bytes as a result.
 REPERTOIRE: tuple[tuple[int, int], ...] = (
     (0x0020, 0x007F), (0x00A0, 0x0250), (0x02B0, 0x0370), (0x0370, 0x0530),
     (0x1E00, 0x1F00), (0x2000, 0x2300), (0xFFFD, 0xFFFE),

@@ -1,10 +1,11 @@
 """Drawing and saving charts in worker processes while the caller goes on working.
 
 A :class:`ChartPool` starts one worker at once; it imports matplotlib and fontTools
-(a tiny figure saved once in each format) beside the caller, e.g. while the analysis runs. Given the
-charts of an analysis (:meth:`ChartPool.submit`) it forks ``jobs`` warm copies of itself
-that draw one chart each at a time, and :meth:`PendingCharts.result` waits for them. On
-Linux the processes fork, so they inherit the modules already imported and the analysis;
+(a tiny figure saved once in each format) beside the caller, e.g. while the analysis runs.
+Given the charts of an analysis (:meth:`ChartPool.submit`) it forks ``jobs`` warm copies of
+itself that draw one chart each at a time, the costliest first
+(:attr:`~discourse.plots.registry.Chart.cost`), and :meth:`PendingCharts.result` waits for
+them. On Linux the processes fork, so they inherit the modules already imported and the analysis;
 elsewhere they are spawned (slower to start, same files).
 
 The files are those :func:`~discourse.plots.export.save_charts` writes, byte for byte: each
