@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.errors import InvalidOptionError, check_choice
-from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary
+from discourse.lexicon.dictionary import Dictionary, load_dictionary, text_tokens
 from discourse.lexicon.resources import lexicon_words
 from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import sentence_frame
@@ -102,16 +102,19 @@ def marker_counts(texts: Sequence[Any], offsets: Sequence[int]) -> dict[str, lis
     found_all: list[list[dict[str, Any]]] = []
     for text, base in zip(texts, offsets, strict=True):
         text = str(text)
-        tokens = TextTokens(text)
+        tokens = text_tokens(text)  # shared with the keywords and topics steps
         sentence_counts = dict.fromkeys(MARKER_CATEGORIES, 0)
         found = []
         # The words of a phrase may be separated by punctuation too (no ``joinable``).
-        for hit in markers.find(tokens.words):
-            start, end = tokens.spans[hit.first][0], tokens.spans[hit.last - 1][1]
-            sentence_counts[hit.category] += 1
-            found.append({"text": text[start:end], "start": int(base) + start,
-                          "end": int(base) + end, "category": hit.category})
-        found.sort(key=lambda m: (m["start"], m["category"]))
+        hits = markers.find(tokens.words)
+        if hits:  # spans are computed on demand: most sentences need none
+            spans, base = tokens.spans, int(base)
+            for hit in hits:
+                start, end = spans[hit.first][0], spans[hit.last - 1][1]
+                sentence_counts[hit.category] += 1
+                found.append({"text": text[start:end], "start": base + start,
+                              "end": base + end, "category": hit.category})
+            found.sort(key=lambda m: (m["start"], m["category"]))
         n_words.append(len(tokens.words))
         for category, count in sentence_counts.items():
             counts[category].append(count)

@@ -17,10 +17,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.errors import EmptyInputError, InvalidOptionError, check_choice
-from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
+from discourse.lexicon.dictionary import Dictionary, load_dictionary, normalize_word, text_hits
 from discourse.lexicon.resources import load_lexicon
 from discourse.steps.topics.segmentation import (
     ParagraphMode,
@@ -131,22 +132,78 @@ def segment_topics(
     >>> table["label"].tolist()
     ['talks resumed, Geneva, peace', 'oil, traders sold, prices fell']
     """
-    import numpy as np
+    return segments_with_ids(
+        data, n_segments=n_segments, dictionary=dictionary, front=front, paragraphs=paragraphs,
+        min_length=min_length, max_length=max_length, penalty=penalty, n_terms=n_terms,
+    )[0]
+
+
+def segments_with_ids(data: Any, **options: Any) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`segment_topics` and :func:`segment_ids` of ``data`` in one pass.
+
+    The topics step needs both; this reads the sentence table once and finds each
+    sentence's segment from the segments' rows instead of reading the table back.
+
+    Parameters
+    ----------
+    data : Article, Analysis, DataFrame, list of str or str
+        As for :func:`segment_topics`.
+    **options
+        The keyword arguments of :func:`segment_topics`.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.Series)
+        The segments table and the ``segment_id`` of every sentence.
+
+    Examples
+    --------
+    >>> texts = ["Peace talks resumed.", "Peace envoys met.", "Oil prices fell.", "Oil fell."]
+    >>> table, ids = segments_with_ids(texts)
+    >>> len(table), ids.tolist()
+    (2, [0, 0, 1, 1])
+    """
     import pandas as pd
 
-    check_choice("front", front, ("segment", "skip"))
-    dic = load_dictionary(dictionary)
+    check_choice("front", options.get("front", "segment"), ("segment", "skip"))
+    n_terms = options.pop("n_terms", 6)
+    dic = load_dictionary(options.pop("dictionary", None))
     frame = sentence_frame(data)
     texts = frame["text"].astype(str).tolist()
     ids = frame["sentence_id"].tolist()
+    spans = _segment_spans(frame, texts, **options)
+    table = _segment_table(spans, texts, ids, dic, n_terms)
+    if all(a < b for a, b in pairwise(ids)):  # ids in reading order: rows map to segments
+        of: list[int | None] = [None] * len(ids)
+        for number, (_, first, end) in enumerate(spans):
+            of[first:end] = [number] * (end - first)
+    else:
+        of = _segment_of(ids, table)
+    return table, pd.Series(of, index=frame.index, name="segment_id", dtype="Int64")
+
+
+def _segment_spans(
+    frame: pd.DataFrame,
+    texts: list[str],
+    *,
+    n_segments: int | None = None,
+    front: Literal["segment", "skip"] = "segment",
+    paragraphs: ParagraphMode = "prefer",
+    min_length: int = 2,
+    max_length: int = 40,
+    penalty: float = 1.2,
+) -> list[tuple[int, int, int]]:
+    """``(section_id, first row, end row)`` of every segment, in reading order."""
+    kinds = frame["section_kind"].tolist() if "section_kind" in frame.columns else None
+    paragraph_ids = (frame["paragraph_id"].tolist() if "paragraph_id" in frame.columns
+                     else None)
     spans = []  # (section_id, first row, end row)
     for section, first, end in _sections(frame):
-        if front == "skip" and _is_front(frame, first):
+        if kinds is not None and kinds[first] == "front":
+            if front == "segment":
+                spans.append((section, first, end))
             continue
-        if _is_front(frame, first):
-            spans.append((section, first, end))
-            continue
-        breaks = _paragraph_breaks(frame, first, end)
+        breaks = _paragraph_breaks(paragraph_ids, first, end)
         bounds = segment_sentences(
             texts[first:end], n_segments=n_segments, paragraph_breaks=breaks,
             paragraphs=paragraphs, min_length=min_length, max_length=max_length,
@@ -154,6 +211,15 @@ def segment_topics(
         )
         spans += [(section, first + r.start, first + r.stop)
                   for r in segments_from_boundaries(bounds, end - first)]
+    return spans
+
+
+def _segment_table(spans: list[tuple[int, int, int]], texts: list[str], ids: list[Any],
+                   dic: Dictionary, n_terms: int) -> pd.DataFrame:
+    """The table of :func:`segment_topics`, built once from its columns."""
+    import numpy as np
+    import pandas as pd
+
     terms = _key_phrases([texts[a:b] for _, a, b in spans], n_terms)
     rows = []
     for number, ((section, a, b), top) in enumerate(zip(spans, terms, strict=True)):
@@ -228,14 +294,11 @@ def _sections(frame: pd.DataFrame) -> list[tuple[int, int, int]]:
     return runs
 
 
-def _is_front(frame: pd.DataFrame, row: int) -> bool:
-    return "section_kind" in frame.columns and frame["section_kind"].iat[row] == "front"
-
-
-def _paragraph_breaks(frame: pd.DataFrame, first: int, end: int) -> list[int] | None:
-    if "paragraph_id" not in frame.columns:
+def _paragraph_breaks(paragraph_ids: list[Any] | None, first: int, end: int) -> list[int] | None:
+    """Rows of ``first:end`` (counted from ``first``) that start a new paragraph."""
+    if paragraph_ids is None:
         return None
-    values = frame["paragraph_id"].iloc[first:end].tolist()
+    values = paragraph_ids[first:end]
     return [i for i in range(1, len(values)) if values[i] != values[i - 1]]
 
 
@@ -414,7 +477,8 @@ def _key_phrases(groups: list[list[str]], n_terms: int, max_words: int = 3) -> l
 
 
 def _dominant_category(texts: list[str], dic: Dictionary) -> str | None:
-    hits = Counter(m.category for text in texts for m in TextTokens(text).hits(dic))
+    # text_hits: the keywords step has looked up the same dictionary in these sentences.
+    hits = Counter(m.category for text in texts for m in text_hits(dic, text))
     if not hits:
         return None
     return max(dic.categories, key=hits.__getitem__)  # max keeps the first of equals
