@@ -107,7 +107,7 @@ def marker_counts(texts: Sequence[Any], offsets: Sequence[int]) -> dict[str, lis
         found = []
         # The words of a phrase may be separated by punctuation too (no ``joinable``).
         hits = markers.find(tokens.words)
-        if hits:  # spans are computed on demand: most sentences need none
+        if hits:  # token spans are computed on demand, for sentences with hits only
             spans, base = tokens.spans, int(base)
             for hit in hits:
                 start, end = spans[hit.first][0], spans[hit.last - 1][1]
@@ -183,9 +183,11 @@ def _rates(keys: list[Any] | None, key: str | None, counts: dict[str, list[int]]
         out[column] = np.asarray([sums.get(g, [0] * len(columns))[j] for g in groups],
                                  dtype=np.int64)
     for category in MARKER_CATEGORIES:
-        out[f"{category}_per_1000"] = [
-            round(1000 * count / words, 2) if words > 0 else float("nan")
-            for count, words in zip(out[category], out["n_words"], strict=True)]
+        rates = [round(1000 * count / words, 2) if words > 0 else float("nan")
+                 for count, words in zip(out[category], out["n_words"], strict=True)]
+        # An array spares pandas inferring the type of a list; an empty list is kept (as
+        # the object column pandas makes of it).
+        out[f"{category}_per_1000"] = np.asarray(rates, dtype=np.float64) if rates else rates
     return pd.DataFrame(out)
 
 

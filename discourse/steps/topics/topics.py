@@ -163,23 +163,28 @@ def segments_with_ids(data: Any, **options: Any) -> tuple[pd.DataFrame, pd.Serie
     >>> len(table), ids.tolist()
     (2, [0, 0, 1, 1])
     """
+    import numpy as np
     import pandas as pd
 
     check_choice("front", options.get("front", "segment"), ("segment", "skip"))
     n_terms = options.pop("n_terms", 6)
     dic = load_dictionary(options.pop("dictionary", None))
     frame = sentence_frame(data)
-    texts = frame["text"].astype(str).tolist()
+    column = frame["text"]
+    # An article's texts are of the str dtype already: astype(str) would only copy them.
+    texts = (column if column.dtype == "str" else column.astype(str)).tolist()
     ids = frame["sentence_id"].tolist()
     spans = _segment_spans(frame, texts, **options)
     table = _segment_table(spans, texts, ids, dic, n_terms)
     if all(a < b for a, b in pairwise(ids)):  # ids in reading order: rows map to segments
-        of: list[int | None] = [None] * len(ids)
+        of = np.full(len(ids), -1, dtype=np.int64)  # -1: in no segment
         for number, (_, first, end) in enumerate(spans):
-            of[first:end] = [number] * (end - first)
+            of[first:end] = number
     else:
-        of = _segment_of(ids, table)
-    return table, pd.Series(of, index=frame.index, name="segment_id", dtype="Int64")
+        of = np.array([-1 if s is None else s for s in _segment_of(ids, table)], dtype=np.int64)
+    # Int64 from the values and their mask (<NA> in no segment), without a per-item pass.
+    return table, pd.Series(pd.arrays.IntegerArray(of, of < 0), index=frame.index,
+                            name="segment_id")
 
 
 def _segment_spans(
