@@ -448,14 +448,15 @@ def _best_phrases(counts: dict[tuple[str, ...], int], df: Mapping[tuple[str, ...
     """The ``n_terms`` best phrases of one group (see :func:`_key_phrases`), as shown."""
     import math
 
+    # The IDF of each document frequency and the bonus of each phrase length, once.
+    idf = [math.log((1 + n_groups) / (1 + d)) + 1 for d in range(n_groups + 1)]
+    bonus = [1 + _PHRASE_BONUS * (n - 1) for n in range(max(map(len, counts), default=0) + 1)]
     # Each candidate decorated once with its sort key: best score first, then longer, then
     # earlier phrases. Phrases of three or more words must recur in the article (here or in
     # another group): seen once, they are a stretch of one sentence rather than a name for
     # its topic.
     ranked = sorted(
-        (-(count * (math.log((1 + n_groups) / (1 + df[key])) + 1)
-           * (1 + _PHRASE_BONUS * (len(key) - 1))),
-         -len(key), -sum(map(len, key)), order, key)
+        (-(count * idf[df[key]] * bonus[len(key)]), -len(key), -sum(map(len, key)), order, key)
         for order, (key, count) in enumerate(counts.items())
         if len(key) < 3 or count > 1 or df[key] > 1
     )
