@@ -79,7 +79,9 @@ def normalize_word(text: str, *, lower: bool = True) -> str:
     >>> normalize_word("Russia’s", lower=False)
     "Russia's"
     """
-    return (text.lower() if lower else text).translate(_NORMALIZE)
+    text = text.lower() if lower else text
+    # str.translate looks up every character; most texts have neither of the two.
+    return text.translate(_NORMALIZE) if "’" in text or "‐" in text else text
 
 
 @dataclass(frozen=True, slots=True)
