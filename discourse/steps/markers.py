@@ -178,16 +178,18 @@ def _rates(keys: list[Any] | None, key: str | None, counts: dict[str, list[int]]
         for j, v in enumerate(values):
             total[j] += int(v)
     groups = sorted(sums) if key is not None else list(sums) or [None]
+    zero = [0] * len(columns)
+    totals = np.array([sums.get(g, zero) for g in groups], dtype=np.int64).reshape(
+        len(groups), len(columns))
     out: dict[str, Any] = {key: groups} if key is not None else {}
-    for j, column in enumerate(columns):
-        out[column] = np.asarray([sums.get(g, [0] * len(columns))[j] for g in groups],
-                                 dtype=np.int64)
-    for category in MARKER_CATEGORIES:
-        rates = [round(1000 * count / words, 2) if words > 0 else float("nan")
-                 for count, words in zip(out[category], out["n_words"], strict=True)]
-        # An array spares pandas inferring the type of a list; an empty list is kept (as
-        # the object column pandas makes of it).
-        out[f"{category}_per_1000"] = np.asarray(rates, dtype=np.float64) if rates else rates
+    out.update({column: totals[:, j] for j, column in enumerate(columns)})
+    words = totals[:, :1]
+    # All categories at once; np.round rounds as round() of numpy scalars does. No words: NaN.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rates = np.where(words > 0, np.round(1000 * totals[:, 1:] / words, 2), np.nan)
+    for j, category in enumerate(MARKER_CATEGORIES):
+        # No groups: an empty list, as before (pandas makes it an object column).
+        out[f"{category}_per_1000"] = rates[:, j] if len(groups) else []
     return pd.DataFrame(out)
 
 
