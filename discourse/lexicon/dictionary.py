@@ -49,8 +49,8 @@ __all__ = [
     "default_dictionary",
     "load_dictionary",
     "normalize_word",
-    "text_hits",
     "text_tokens",
+    "tokens_and_hits",
 ]
 
 #: File name of the default dictionary in ``discourse/lexicons/``.
@@ -362,17 +362,23 @@ def text_tokens(text: str) -> TextTokens:
 
 
 @per_analysis
-def text_hits(dictionary: Dictionary, text: str) -> tuple[Match, ...]:
-    """The hits of ``dictionary`` in ``text`` (:meth:`TextTokens.hits`), found once per analysis.
+def tokens_and_hits(dictionary: Dictionary, text: str) -> tuple[TextTokens, tuple[Match, ...]]:
+    """The tokens of ``text`` (:func:`text_tokens`) and the hits of ``dictionary`` in them
+    (:meth:`TextTokens.hits`), found once per analysis.
 
-    The keywords and topics steps look up the same dictionary in the same sentences.
+    The keywords and topics steps look up the same dictionary in the same sentences. The
+    tokens come with the hits so that a caller needing both tokenises once, in a scope or
+    not.
 
     Examples
     --------
-    >>> text_hits(load_dictionary({"peace": ["peace*"]}), "Peace, peacefully.")
-    (Match(category='peace', first=0, last=1), Match(category='peace', first=1, last=2))
+    >>> peace = load_dictionary({"peace": ["peace*"]})
+    >>> tokens, hits = tokens_and_hits(peace, "Peace, peacefully.")
+    >>> tokens.words, [(m.first, m.last) for m in hits]
+    (['peace', 'peacefully'], [(0, 1), (1, 2)])
     """
-    return tuple(text_tokens(text).hits(dictionary))
+    tokens = text_tokens(text)
+    return tokens, tuple(tokens.hits(dictionary))
 
 
 def _word_glob(glob: str) -> TokenMatcher:

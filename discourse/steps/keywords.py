@@ -33,8 +33,7 @@ from discourse.lexicon.dictionary import (
     Match,
     TextTokens,
     load_dictionary,
-    text_hits,
-    text_tokens,
+    tokens_and_hits,
 )
 from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import read_documents, sentence_frame
@@ -180,9 +179,9 @@ def keyword_frequencies(
 
     def add(index: int, text: str) -> None:
         # Tokens and hits shared with the other steps of an analysis (see discourse.memo).
-        toks = text_tokens(text)
+        toks, hits = tokens_and_hits(dic, text)
         tokens[index] = tokens.get(index, 0) + len(toks.words)
-        for match in text_hits(dic, text):
+        for match in hits:
             cell = counts.setdefault((index, match.category, _term(toks.words, match, stem)),
                                      [0, 0])
             cell[0] += 1

@@ -21,7 +21,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.errors import EmptyInputError, InvalidOptionError, check_choice
-from discourse.lexicon.dictionary import Dictionary, load_dictionary, normalize_word, text_hits
+from discourse.lexicon.dictionary import (
+    Dictionary,
+    load_dictionary,
+    normalize_word,
+    tokens_and_hits,
+)
 from discourse.lexicon.resources import load_lexicon
 from discourse.steps.topics.segmentation import (
     ParagraphMode,
@@ -478,8 +483,8 @@ def _best_phrases(counts: dict[tuple[str, ...], int], df: Mapping[tuple[str, ...
 
 
 def _dominant_category(texts: list[str], dic: Dictionary) -> str | None:
-    # text_hits: the keywords step has looked up the same dictionary in these sentences.
-    hits = Counter(m.category for text in texts for m in text_hits(dic, text))
+    # The keywords step has looked up the same dictionary in these sentences.
+    hits = Counter(m.category for text in texts for m in tokens_and_hits(dic, text)[1])
     if not hits:
         return None
     return max(dic.categories, key=hits.__getitem__)  # max keeps the first of equals
