@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from discourse.steps.quotes.attribution import attribute_quotes
+from discourse.steps.quotes.attribution import attribute_quotes, quote_columns
 
 _FIRST = ["Anna", "Boris", "Carla", "David", "Elena", "Frank", "Greta", "Hugo", "Irina", "Jakob"]
 _LAST = ["Smith", "Petrova", "Miller", "Ivanov", "Garcia"]
@@ -23,8 +23,9 @@ def _article(n_paragraphs: int) -> str:
 
 
 def _cost(n_paragraphs: int) -> tuple[float, int]:
-    frame = attribute_quotes(_article(n_paragraphs))
-    return frame.attrs["resolver_operations"] / len(frame), len(frame)
+    found = quote_columns(_article(n_paragraphs))
+    n = len(found.columns["sentence_id"])
+    return found.resolver_operations / n, n
 
 
 def test_resolution_cost_per_sentence_does_not_grow():

@@ -53,7 +53,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from discourse.lexicon.resources import load_lexicon
 from discourse.steps.quotes.mentions import (
@@ -76,7 +76,10 @@ from discourse.text.spans import Article
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["QUOTE_COLUMNS", "Quote", "attribute_quotes", "find_quotes", "quotes_and_speakers"]
+__all__ = [
+    "QUOTE_COLUMNS", "Quote", "QuoteColumns", "attribute_quotes", "find_quotes", "quote_columns",
+    "quotes_and_speakers",
+]
 
 QuoteType = Literal["direct", "indirect", "mixed", "belief", "none"]
 
@@ -1982,8 +1985,40 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     >>> frame["speaker_mention"].tolist()[1:]
     ['Foreign Minister Sergey Lavrov', nan, 'The minister']
     """
-    import numpy as np
     import pandas as pd
+
+    found = quote_columns(data)
+    columns = dict(found.columns)
+    columns["quote_spans"] = pd.Series(columns["quote_spans"], dtype=object)
+    # The speakers come beside the frame, not in its attrs: pandas deep-copies attrs on
+    # every column read.
+    return pd.DataFrame(columns), found.speakers
+
+
+class QuoteColumns(NamedTuple):
+    """What :func:`quote_columns` finds in an article."""
+
+    #: :data:`QUOTE_COLUMNS` by name, one value per sentence (``quote_spans`` a list)
+    columns: dict[str, Any]
+    #: one dict per speaker, for :func:`discourse.speaker_table`
+    speakers: list[dict[str, Any]]
+    #: the work of the speaker resolution (tests check that it grows linearly)
+    resolver_operations: int
+
+
+def quote_columns(data: Any) -> QuoteColumns:
+    """The columns of :func:`quotes_and_speakers` as arrays and lists, without a DataFrame.
+
+    The quotes step reads them as they are; building the frame and taking it apart again
+    costs more than attributing a short article.
+
+    Examples
+    --------
+    >>> found = quote_columns('Talks\\n\\n"We are ready," said Anna Petrova.')
+    >>> list(found.columns["speaker"]), [s["speaker"] for s in found.speakers]
+    ([None, 'Anna Petrova'], ['Anna Petrova'])
+    """
+    import numpy as np
 
     article = _as_article(data)
     text = article.text
@@ -2047,13 +2082,10 @@ def quotes_and_speakers(data: Any) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     data = dict(zip(QUOTE_COLUMNS, columns, strict=True))
     for name in ("sentence_id", "speaker_start", "speaker_end"):
         data[name] = np.asarray(data[name], dtype=np.int64)
-    data["quote_spans"] = pd.Series(list(data["quote_spans"]), dtype=object)
-    frame = pd.DataFrame(data)
+    data["quote_spans"] = list(data["quote_spans"])
     spoken = {r[2] for r in rows if r[2] is not None}
     speakers = [_entity_info(e) for e in resolver.entities.values() if e.key in spoken]
-    # Returned as a value, not in attrs: pandas deep-copies attrs on every column read.
-    frame.attrs["resolver_operations"] = resolver.operations
-    return frame, speakers
+    return QuoteColumns(data, speakers, resolver.operations)
 
 
 @dataclass

@@ -7,6 +7,7 @@ Built on :func:`discourse.attribute_quotes`; the phrases and their resolution ar
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from discourse.steps.quotes.attribution import attribute_quotes
@@ -31,10 +32,11 @@ def speaker_table(data: Any, speakers: list[dict[str, Any]] | None = None) -> pd
 
     Parameters
     ----------
-    data : Article, Analysis, str, path, or the DataFrame of :func:`attribute_quotes`
+    data : Article, Analysis, str, path, DataFrame or mapping
         An article (or its text or path) is attributed first. A DataFrame from
-        :func:`~discourse.attribute_quotes` is summarised from its ``speaker`` and
-        ``quote_type`` columns.
+        :func:`~discourse.attribute_quotes` (or the ``columns`` of
+        :func:`~discourse.steps.quotes.attribution.quote_columns`) is summarised from its
+        ``speaker`` and ``quote_type`` columns.
     speakers : list of dict, optional
         What the article says about each speaker (from :func:`quotes_and_speakers`); by
         default the DataFrame's ``attrs["speakers"]``, where present.
@@ -59,24 +61,32 @@ def speaker_table(data: Any, speakers: list[dict[str, Any]] | None = None) -> pd
     """
     import pandas as pd
 
-    frame = data if isinstance(data, pd.DataFrame) else attribute_quotes(data)
-    if "speaker" not in frame.columns or "quote_type" not in frame.columns:
-        from discourse.errors import InvalidOptionError
+    if isinstance(data, Mapping):  # the columns of quote_columns()
+        columns: Mapping[str, Any] = data
+        known = speakers or []
+    else:
+        frame = data if isinstance(data, pd.DataFrame) else attribute_quotes(data)
+        if "speaker" not in frame.columns or "quote_type" not in frame.columns:
+            from discourse.errors import InvalidOptionError
 
-        raise InvalidOptionError(
-            "speaker_table() needs an Article, its text or path, or the table returned by "
-            f"attribute_quotes(); the DataFrame given has columns {list(frame.columns)}."
-        )
-    known = speakers if speakers is not None else frame.attrs.get("speakers", [])
+            raise InvalidOptionError(
+                "speaker_table() needs an Article, its text or path, or the table returned "
+                "by attribute_quotes(); the DataFrame given has columns "
+                f"{list(frame.columns)}."
+            )
+        known = speakers if speakers is not None else frame.attrs.get("speakers", [])
+        columns = {c: frame[c].tolist() for c in
+                   ("speaker", "quote_type", "speaker_start", "speaker_mention")
+                   if c in frame.columns}
     info = {e["speaker"]: e for e in known}
     # One pass over plain lists: a groupby per article costs more than the attribution.
     groups: dict[Any, list[int]] = {}
-    for i, speaker in enumerate(frame["speaker"].tolist()):
+    for i, speaker in enumerate(columns["speaker"]):
         if speaker is not None and speaker == speaker:  # not None / NaN
             groups.setdefault(speaker, []).append(i)
-    types = frame["quote_type"].tolist()
-    starts = frame["speaker_start"].tolist() if "speaker_start" in frame.columns else None
-    phrases = frame["speaker_mention"].tolist() if "speaker_mention" in frame.columns else None
+    types = list(columns["quote_type"])
+    starts = list(columns["speaker_start"]) if "speaker_start" in columns else None
+    phrases = list(columns["speaker_mention"]) if "speaker_mention" in columns else None
     rows = []
     for speaker, members in groups.items():
         counts = Counter(types[i] for i in members)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from discourse.steps.base import Step, StepOutput
-from discourse.steps.quotes.attribution import quotes_and_speakers
+from discourse.steps.quotes.attribution import quote_columns
 from discourse.steps.quotes.speakers import speaker_table
 
 if TYPE_CHECKING:
@@ -31,6 +31,6 @@ class QuotesStep(Step):
                "reporting_verb", "quote_spans", "quote_warning")
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
-        quotes, speakers = quotes_and_speakers(article)
-        return StepOutput({c: quotes[c] for c in self.assigns},
-                          {"speakers": speaker_table(quotes, speakers)})
+        found = quote_columns(article)
+        return StepOutput({c: found.columns[c] for c in self.assigns},
+                          {"speakers": speaker_table(found.columns, found.speakers)})
