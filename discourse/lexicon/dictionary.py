@@ -37,6 +37,7 @@ from discourse.errors import InputNotFoundError, InvalidLexiconError
 from discourse.lexicon.globs import TokenMatcher, compile_globs, word_matcher
 from discourse.lexicon.resources import lexicon_path
 from discourse.lexicon.yaml_nodes import compose, scalar
+from discourse.memo import per_analysis
 from discourse.text.tokens import TOKEN_PATTERN
 
 __all__ = [
@@ -48,6 +49,8 @@ __all__ = [
     "default_dictionary",
     "load_dictionary",
     "normalize_word",
+    "text_tokens",
+    "tokens_and_hits",
 ]
 
 #: File name of the default dictionary in ``discourse/lexicons/``.
@@ -76,7 +79,9 @@ def normalize_word(text: str, *, lower: bool = True) -> str:
     >>> normalize_word("Russia’s", lower=False)
     "Russia's"
     """
-    return (text.lower() if lower else text).translate(_NORMALIZE)
+    text = text.lower() if lower else text
+    # str.translate looks up every character; most texts have neither of the two.
+    return text.translate(_NORMALIZE) if "’" in text or "‐" in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +111,12 @@ _Phrase = tuple[int, tuple[TokenMatcher, ...], bool]
 
 class _Entry(NamedTuple):
     # What one word type can start: single-word hits (category indices, exclusions applied)
-    # and phrases.
+    # and phrases. Phrases whose second word is a literal are filed under it, so a common
+    # first word ("we", "in", "the") tries only the few phrases its next token can start;
+    # the phrases with a glob second word are tried at every occurrence.
     singles: tuple[int, ...]
-    phrases: tuple[_Phrase, ...]
+    by_next: Mapping[str, tuple[_Phrase, ...]]
+    wild_next: tuple[_Phrase, ...]
 
 
 class Dictionary:
@@ -141,13 +149,14 @@ class Dictionary:
                                           within="token") for c in self._categories]
         # Phrases by their first word: a dict look-up for a literal word (most of them, and
         # large lexicons have hundreds), a glob match for the others.
-        self._phrase_literal: dict[str, list[_Phrase]] = {}
-        phrase_glob: list[tuple[TokenMatcher, _Phrase]] = []
+        # Each phrase is kept with the glob of its second word (see _Entry).
+        self._phrase_literal: dict[str, list[tuple[str, _Phrase]]] = {}
+        phrase_glob: list[tuple[TokenMatcher, tuple[str, _Phrase]]] = []
         for index, cat in enumerate(self._categories):
             for patterns, excl in ((cat.include, False), (cat.exclude, True)):
                 for first, *rest in (p for p in patterns if len(p) > 1):
-                    phrase = (index, tuple(_word_glob(g) for g in rest), excl)
-                    if "*" in first or "?" in first:
+                    phrase = (rest[0], (index, tuple(_word_glob(g) for g in rest), excl))
+                    if _is_glob(first):
                         phrase_glob.append((_word_glob(first), phrase))
                     else:
                         self._phrase_literal.setdefault(first, []).append(phrase)
@@ -199,7 +208,14 @@ class Dictionary:
                    *(phrase for first, phrase in self._phrase_glob if first.fullmatch(word)))
         if not singles and not phrases:
             return None
-        return _Entry(singles, phrases)
+        by_next: dict[str, list[_Phrase]] = {}
+        wild_next: list[_Phrase] = []
+        for second, phrase in phrases:  # in dictionary order within each list
+            if _is_glob(second):
+                wild_next.append(phrase)
+            else:
+                by_next.setdefault(second, []).append(phrase)
+        return _Entry(singles, {k: tuple(v) for k, v in by_next.items()}, tuple(wild_next))
 
     def categories_of(self, word: str) -> tuple[str, ...]:
         """Categories a single word counts for (phrases aside), e.g. ``("security",)``.
@@ -258,7 +274,10 @@ class Dictionary:
                 continue
             for c in entry.singles:
                 found.append((c, i, i + 1, False))
-            for c, rest, excl in entry.phrases:
+            if i + 1 == n or not (entry.by_next or entry.wild_next):
+                continue
+            # The order of phrase hits does not matter: _resolve sorts them.
+            for c, rest, excl in (*entry.by_next.get(words[i + 1], ()), *entry.wild_next):
                 last = i + 1 + len(rest)
                 if last <= n and all(
                     glob.fullmatch(words[i + 1 + k]) and (joinable is None or joinable(i + k))
@@ -326,8 +345,48 @@ class TextTokens:
         return dictionary.find(self.words, self.joinable if dictionary.has_phrases else None)
 
 
+@per_analysis
+def text_tokens(text: str) -> TextTokens:
+    """The :class:`TextTokens` of ``text``, made once per analysis.
+
+    The markers, keywords and topics steps all read every sentence's tokens; inside an
+    :func:`discourse.memo.analysis_scope` they share one tokenisation (outside one this is
+    ``TextTokens(text)``). The object is shared: do not change it.
+
+    Examples
+    --------
+    >>> text_tokens("Peace talks, again.").words
+    ['peace', 'talks', 'again']
+    """
+    return TextTokens(text)
+
+
+@per_analysis
+def tokens_and_hits(dictionary: Dictionary, text: str) -> tuple[TextTokens, tuple[Match, ...]]:
+    """The tokens of ``text`` (:func:`text_tokens`) and the hits of ``dictionary`` in them
+    (:meth:`TextTokens.hits`), found once per analysis.
+
+    The keywords and topics steps look up the same dictionary in the same sentences. The
+    tokens come with the hits so that a caller needing both tokenises once, in a scope or
+    not.
+
+    Examples
+    --------
+    >>> peace = load_dictionary({"peace": ["peace*"]})
+    >>> tokens, hits = tokens_and_hits(peace, "Peace, peacefully.")
+    >>> tokens.words, [(m.first, m.last) for m in hits]
+    (['peace', 'peacefully'], [(0, 1), (1, 2)])
+    """
+    tokens = text_tokens(text)
+    return tokens, tuple(tokens.hits(dictionary))
+
+
 def _word_glob(glob: str) -> TokenMatcher:
     return word_matcher(glob)
+
+
+def _is_glob(word: str) -> bool:
+    return "*" in word or "?" in word
 
 
 def _resolve(

@@ -28,7 +28,13 @@ from discourse.errors import (
     InvalidOptionError,
     check_choice,
 )
-from discourse.lexicon.dictionary import Dictionary, Match, TextTokens, load_dictionary
+from discourse.lexicon.dictionary import (
+    Dictionary,
+    Match,
+    TextTokens,
+    load_dictionary,
+    tokens_and_hits,
+)
 from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import read_documents, sentence_frame
 from discourse.text.names import in_name
@@ -171,9 +177,11 @@ def keyword_frequencies(
     tokens: dict[int, int] = {}
     counts: dict[tuple[int, str, str], list[int]] = {}
 
-    def add(index: int, toks: TextTokens) -> None:
+    def add(index: int, text: str) -> None:
+        # Tokens and hits shared with the other steps of an analysis (see discourse.memo).
+        toks, hits = tokens_and_hits(dic, text)
         tokens[index] = tokens.get(index, 0) + len(toks.words)
-        for match in toks.hits(dic):
+        for match in hits:
             cell = counts.setdefault((index, match.category, _term(toks.words, match, stem)),
                                      [0, 0])
             cell[0] += 1
@@ -188,9 +196,9 @@ def keyword_frequencies(
             )
         for index, (name, text) in enumerate(docs):
             units.append((name, name))
-            add(index, TextTokens(text))
+            add(index, text)
     else:
-        frame = _frame(data)
+        frame = sentence_frame(data)  # read column by column: its index does not matter
         labels = _section_labels(frame)
         if by == "document":
             keys: list[Any] = [_document_name(data)] * len(frame)
@@ -202,13 +210,13 @@ def keyword_frequencies(
                     f"{list(frame.columns)}); pass an Article or use by='sentence' or "
                     "by='document'."
                 )
-            keys = [k.item() if hasattr(k, "item") else k for k in frame[column]]
+            keys = [k.item() if hasattr(k, "item") else k for k in frame[column].tolist()]
         index_of: dict[Any, int] = {}
-        for key, label, text in zip(keys, labels, frame["text"], strict=True):
+        for key, label, text in zip(keys, labels, frame["text"].tolist(), strict=True):
             if key not in index_of:
                 index_of[key] = len(units)
                 units.append((key, key if by == "document" else label))
-            add(index_of[key], TextTokens(str(text)))
+            add(index_of[key], str(text))
     return _frequency_table(units, tokens, counts, dic, level)
 
 

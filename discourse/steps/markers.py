@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.errors import InvalidOptionError, check_choice
-from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary
+from discourse.lexicon.dictionary import Dictionary, load_dictionary, text_tokens
 from discourse.lexicon.resources import lexicon_words
 from discourse.steps.base import Step, StepOutput
 from discourse.text.inputs import sentence_frame
@@ -102,16 +102,19 @@ def marker_counts(texts: Sequence[Any], offsets: Sequence[int]) -> dict[str, lis
     found_all: list[list[dict[str, Any]]] = []
     for text, base in zip(texts, offsets, strict=True):
         text = str(text)
-        tokens = TextTokens(text)
+        tokens = text_tokens(text)  # shared with the keywords and topics steps
         sentence_counts = dict.fromkeys(MARKER_CATEGORIES, 0)
         found = []
         # The words of a phrase may be separated by punctuation too (no ``joinable``).
-        for hit in markers.find(tokens.words):
-            start, end = tokens.spans[hit.first][0], tokens.spans[hit.last - 1][1]
-            sentence_counts[hit.category] += 1
-            found.append({"text": text[start:end], "start": int(base) + start,
-                          "end": int(base) + end, "category": hit.category})
-        found.sort(key=lambda m: (m["start"], m["category"]))
+        hits = markers.find(tokens.words)
+        if hits:  # token spans are computed on demand, for sentences with hits only
+            spans, base = tokens.spans, int(base)
+            for hit in hits:
+                start, end = spans[hit.first][0], spans[hit.last - 1][1]
+                sentence_counts[hit.category] += 1
+                found.append({"text": text[start:end], "start": base + start,
+                              "end": base + end, "category": hit.category})
+            found.sort(key=lambda m: (m["start"], m["category"]))
         n_words.append(len(tokens.words))
         for category, count in sentence_counts.items():
             counts[category].append(count)
@@ -175,14 +178,18 @@ def _rates(keys: list[Any] | None, key: str | None, counts: dict[str, list[int]]
         for j, v in enumerate(values):
             total[j] += int(v)
     groups = sorted(sums) if key is not None else list(sums) or [None]
+    zero = [0] * len(columns)
+    totals = np.array([sums.get(g, zero) for g in groups], dtype=np.int64).reshape(
+        len(groups), len(columns))
     out: dict[str, Any] = {key: groups} if key is not None else {}
-    for j, column in enumerate(columns):
-        out[column] = np.asarray([sums.get(g, [0] * len(columns))[j] for g in groups],
-                                 dtype=np.int64)
-    for category in MARKER_CATEGORIES:
-        out[f"{category}_per_1000"] = [
-            round(1000 * count / words, 2) if words > 0 else float("nan")
-            for count, words in zip(out[category], out["n_words"], strict=True)]
+    out.update({column: totals[:, j] for j, column in enumerate(columns)})
+    words = totals[:, :1]
+    # All categories at once; np.round rounds as round() of numpy scalars does. No words: NaN.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rates = np.where(words > 0, np.round(1000 * totals[:, 1:] / words, 2), np.nan)
+    for j, category in enumerate(MARKER_CATEGORIES):
+        # No groups: an empty list, as before (pandas makes it an object column).
+        out[f"{category}_per_1000"] = rates[:, j] if len(groups) else []
     return pd.DataFrame(out)
 
 

@@ -14,7 +14,10 @@ from discourse.lexicon.dictionary import (
     default_dictionary,
     load_dictionary,
     normalize_word,
+    text_tokens,
+    tokens_and_hits,
 )
+from discourse.memo import analysis_scope
 
 
 def words(text: str) -> list[str]:
@@ -72,6 +75,28 @@ def test_phrase_needs_consecutive_tokens_and_longest_match_wins() -> None:
     # Categories are matched independently: a phrase of one does not hide another's hit.
     both = load_dictionary({"a": ["peace talks"], "b": ["talks"]})
     assert hits(both, "peace talks") == [("a", "peace talks"), ("b", "talks")]
+
+
+def test_phrases_with_a_literal_or_a_glob_second_word_share_a_first_word() -> None:
+    # Phrases are filed by their second word when it is literal; glob ones are tried always.
+    d = load_dictionary({"a": ["we must", "we shall", "we sh*", "in fact"],
+                         "b": ["we", "we must act", "w* must"]})
+    assert hits(d, "we must act in fact we shall we shout") == [
+        ("a", "we must"), ("b", "we must act"), ("a", "in fact"), ("a", "we shall"),
+        ("b", "we"), ("a", "we shout"), ("b", "we")]
+    assert hits(d, "we must") == [("a", "we must"), ("b", "we must")]  # "w* must" for b
+    assert hits(d, "wo must") == [("b", "wo must")]
+    assert hits(d, "we") == [("b", "we")]
+
+
+def test_tokens_and_hits_are_shared_inside_an_analysis_only() -> None:
+    d = load_dictionary({"peace": ["peace*"]})
+    with analysis_scope():
+        tokens, found = tokens_and_hits(d, "Peace now.")
+        assert text_tokens("Peace now.") is tokens
+        assert tokens_and_hits(d, "Peace now.")[1] is found
+    assert text_tokens("Peace now.") is not text_tokens("Peace now.")
+    assert [(m.category, m.first) for m in found] == [("peace", 0)]
 
 
 def test_phrase_respects_joinable() -> None:

@@ -11,6 +11,7 @@ from discourse.steps.topics.topics import (
     corpus_topics,
     segment_ids,
     segment_topics,
+    segments_with_ids,
 )
 from discourse.text.tokens import stopwords
 
@@ -200,6 +201,22 @@ def test_segment_ids_align_with_the_sentence_table(article, table):
     assert ids.name == "segment_id"
     assert ids.is_monotonic_increasing
     assert ids.value_counts().sort_index().tolist() == table["n_sentences"].tolist()
+
+
+@pytest.mark.parametrize("front", ["segment", "skip"])
+@pytest.mark.parametrize("order", ["reading", "shuffled"])
+def test_segments_with_ids_equal_the_two_calls(article, front, order):
+    # Sentence ids in reading order map rows to segments directly; others take the ranges.
+    data = article if order == "reading" else article.sample(frac=1, random_state=3)
+    table, ids = segments_with_ids(data, front=front, n_segments=2)
+    expected = segment_topics(data, front=front, n_segments=2)
+    pd.testing.assert_frame_equal(table, expected)
+    pd.testing.assert_series_equal(ids, segment_ids(data, expected))
+
+
+def test_segments_with_ids_checks_options_first():
+    with pytest.raises(InvalidOptionError, match="front"):
+        segments_with_ids(object(), front="drop")
 
 
 def test_output_is_deterministic(article, table):

@@ -59,6 +59,8 @@ _FORBIDDEN = 1e6
 _EXACT_BUDGET = 20_000_000
 #: Largest candidate table (sentences x max_length) built to honour ``n_segments``.
 _TABLE_BUDGET = 20_000_000
+#: Most (token, lag) pairs scored in one vectorised pass of ``_segment_costs``.
+_PASS_CELLS = 50_000
 
 #: Columns of :func:`evaluate_segmenter`, in order.
 EVALUATION_COLUMNS = (
@@ -230,13 +232,24 @@ def _segment_costs(
     index = np.arange(len(w))
     log_rank = np.zeros((n, length + 1))
     count = np.zeros((n, length + 1))
-    for lag in range(length):
-        start = s - lag
+    # A token counts for the segments that start ``lag`` sentences before its own. Several
+    # lags are scored in one pass while the arrays stay small (short texts take one pass);
+    # pairs are laid out lag by lag, so each cell adds up its tokens in the same order as
+    # one pass per lag would.
+    per_pass = max(1, _PASS_CELLS // max(len(w), 1))
+    for low in range(0, length, per_pass):
+        lags = np.arange(low, min(low + per_pass, length))
+        start = (s[None, :] - lags[:, None]).ravel()
+        token = np.tile(index, len(lags))
         ok = start >= 0
-        first = np.searchsorted(keys, w[ok] * (n + 1) + start[ok])
-        earlier = (index[ok] - first).astype(float)
-        log_rank[:, lag + 1] = np.bincount(start[ok], np.log(earlier + alpha), minlength=n)
-        count[:, lag + 1] = np.bincount(start[ok], minlength=n)
+        start, token = start[ok], token[ok]
+        first = np.searchsorted(keys, w[token] * (n + 1) + start)
+        earlier = (token - first).astype(float)
+        cell = np.repeat(np.arange(len(lags)) * n, len(w))[ok] + start  # (lag, start)
+        size = len(lags) * n
+        log_rank[:, lags + 1] = np.bincount(cell, np.log(earlier + alpha),
+                                            minlength=size).reshape(len(lags), n).T
+        count[:, lags + 1] = np.bincount(cell, minlength=size).reshape(len(lags), n).T
     log_rank = np.cumsum(log_rank, axis=1)
     count = np.cumsum(count, axis=1)
     prior = alpha * np.maximum(distinct, 1.0)[:, None]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from discourse.lexicon.dictionary import Dictionary, load_dictionary
 from discourse.steps.base import Step, StepOutput
 from discourse.steps.keywords import shared_dictionary
-from discourse.steps.topics.topics import segment_ids, segment_topics
+from discourse.steps.topics.topics import segments_with_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,7 +50,6 @@ class TopicsStep(Step):
         return {"n_segments": self.n_segments, "keywords": self.keywords}
 
     def run(self, article: Article, sentences: pd.DataFrame) -> StepOutput:
-        segments = segment_topics(sentences, n_segments=self.n_segments,
-                                  dictionary=self.dictionary)
-        return StepOutput({"segment_id": segment_ids(sentences, segments)},
-                          {"segments": segments})
+        segments, ids = segments_with_ids(sentences, n_segments=self.n_segments,
+                                          dictionary=self.dictionary)
+        return StepOutput({"segment_id": ids}, {"segments": segments})

@@ -17,10 +17,16 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from discourse.errors import EmptyInputError, InvalidOptionError, check_choice
-from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
+from discourse.lexicon.dictionary import (
+    Dictionary,
+    load_dictionary,
+    normalize_word,
+    tokens_and_hits,
+)
 from discourse.lexicon.resources import load_lexicon
 from discourse.steps.topics.segmentation import (
     ParagraphMode,
@@ -131,22 +137,83 @@ def segment_topics(
     >>> table["label"].tolist()
     ['talks resumed, Geneva, peace', 'oil, traders sold, prices fell']
     """
+    return segments_with_ids(
+        data, n_segments=n_segments, dictionary=dictionary, front=front, paragraphs=paragraphs,
+        min_length=min_length, max_length=max_length, penalty=penalty, n_terms=n_terms,
+    )[0]
+
+
+def segments_with_ids(data: Any, **options: Any) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`segment_topics` and :func:`segment_ids` of ``data`` in one pass.
+
+    The topics step needs both; this reads the sentence table once and finds each
+    sentence's segment from the segments' rows instead of reading the table back.
+
+    Parameters
+    ----------
+    data : Article, Analysis, DataFrame, list of str or str
+        As for :func:`segment_topics`.
+    **options
+        The keyword arguments of :func:`segment_topics`.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.Series)
+        The segments table and the ``segment_id`` of every sentence.
+
+    Examples
+    --------
+    >>> texts = ["Peace talks resumed.", "Peace envoys met.", "Oil prices fell.", "Oil fell."]
+    >>> table, ids = segments_with_ids(texts)
+    >>> len(table), ids.tolist()
+    (2, [0, 0, 1, 1])
+    """
     import numpy as np
     import pandas as pd
 
-    check_choice("front", front, ("segment", "skip"))
-    dic = load_dictionary(dictionary)
+    check_choice("front", options.get("front", "segment"), ("segment", "skip"))
+    n_terms = options.pop("n_terms", 6)
+    dic = load_dictionary(options.pop("dictionary", None))
     frame = sentence_frame(data)
-    texts = frame["text"].astype(str).tolist()
+    column = frame["text"]
+    # An article's texts are of the str dtype already: astype(str) would only copy them.
+    texts = (column if column.dtype == "str" else column.astype(str)).tolist()
     ids = frame["sentence_id"].tolist()
+    spans = _segment_spans(frame, texts, **options)
+    table = _segment_table(spans, texts, ids, dic, n_terms)
+    if all(a < b for a, b in pairwise(ids)):  # ids in reading order: rows map to segments
+        of = np.full(len(ids), -1, dtype=np.int64)  # -1: in no segment
+        for number, (_, first, end) in enumerate(spans):
+            of[first:end] = number
+    else:
+        of = np.array([-1 if s is None else s for s in _segment_of(ids, table)], dtype=np.int64)
+    # Int64 from the values and their mask (<NA> in no segment), without a per-item pass.
+    return table, pd.Series(pd.arrays.IntegerArray(of, of < 0), index=frame.index,
+                            name="segment_id")
+
+
+def _segment_spans(
+    frame: pd.DataFrame,
+    texts: list[str],
+    *,
+    n_segments: int | None = None,
+    front: Literal["segment", "skip"] = "segment",
+    paragraphs: ParagraphMode = "prefer",
+    min_length: int = 2,
+    max_length: int = 40,
+    penalty: float = 1.2,
+) -> list[tuple[int, int, int]]:
+    """``(section_id, first row, end row)`` of every segment, in reading order."""
+    kinds = frame["section_kind"].tolist() if "section_kind" in frame.columns else None
+    paragraph_ids = (frame["paragraph_id"].tolist() if "paragraph_id" in frame.columns
+                     else None)
     spans = []  # (section_id, first row, end row)
     for section, first, end in _sections(frame):
-        if front == "skip" and _is_front(frame, first):
+        if kinds is not None and kinds[first] == "front":
+            if front == "segment":
+                spans.append((section, first, end))
             continue
-        if _is_front(frame, first):
-            spans.append((section, first, end))
-            continue
-        breaks = _paragraph_breaks(frame, first, end)
+        breaks = _paragraph_breaks(paragraph_ids, first, end)
         bounds = segment_sentences(
             texts[first:end], n_segments=n_segments, paragraph_breaks=breaks,
             paragraphs=paragraphs, min_length=min_length, max_length=max_length,
@@ -154,6 +221,15 @@ def segment_topics(
         )
         spans += [(section, first + r.start, first + r.stop)
                   for r in segments_from_boundaries(bounds, end - first)]
+    return spans
+
+
+def _segment_table(spans: list[tuple[int, int, int]], texts: list[str], ids: list[Any],
+                   dic: Dictionary, n_terms: int) -> pd.DataFrame:
+    """The table of :func:`segment_topics`, built once from its columns."""
+    import numpy as np
+    import pandas as pd
+
     terms = _key_phrases([texts[a:b] for _, a, b in spans], n_terms)
     rows = []
     for number, ((section, a, b), top) in enumerate(zip(spans, terms, strict=True)):
@@ -228,14 +304,11 @@ def _sections(frame: pd.DataFrame) -> list[tuple[int, int, int]]:
     return runs
 
 
-def _is_front(frame: pd.DataFrame, row: int) -> bool:
-    return "section_kind" in frame.columns and frame["section_kind"].iat[row] == "front"
-
-
-def _paragraph_breaks(frame: pd.DataFrame, first: int, end: int) -> list[int] | None:
-    if "paragraph_id" not in frame.columns:
+def _paragraph_breaks(paragraph_ids: list[Any] | None, first: int, end: int) -> list[int] | None:
+    """Rows of ``first:end`` (counted from ``first``) that start a new paragraph."""
+    if paragraph_ids is None:
         return None
-    values = frame["paragraph_id"].iloc[first:end].tolist()
+    values = paragraph_ids[first:end]
     return [i for i in range(1, len(values)) if values[i] != values[i - 1]]
 
 
@@ -261,11 +334,18 @@ def _label_stopwords() -> frozenset[str]:
     return stopwords() | frozenset(v.lower() for v in verbs) | _NUMBER_WORDS | _role_words()
 
 
+# Each word token with the text before it (back to the previous token), in one C call: the
+# gap is the punctuation test of _runs. Tokens are those of TOKEN_PATTERN, since a gap can
+# hold no word character.
+_GAP_AND_TOKEN = re.compile(rf"(\W*?)({TOKEN_PATTERN.pattern})")
+
+
 def _runs(text: str) -> list[list[tuple[int, str, str]]]:
     """Runs of adjacent content words: broken by stopwords, punctuation and possessives;
     the words before a role ("Russian foreign" in "Russian foreign minister") are dropped.
 
-    Each word is ``(start, lower-case form, written form)``, both forms normalised.
+    Each word is ``(number of the token in the text, lower-case form, written form)``, both
+    forms normalised; token 0 opens the text.
 
     Examples
     --------
@@ -276,69 +356,55 @@ def _runs(text: str) -> list[list[tuple[int, str, str]]]:
     stops, roles = _label_stopwords(), _role_words()
     runs: list[list[tuple[int, str, str]]] = []
     current: list[tuple[int, str, str]] = []
-    previous_end = None
     # Normalised once: the mapping keeps the length, the tokens and the gaps between them.
-    text = normalize_word(text, lower=False)
-    for m in TOKEN_PATTERN.finditer(text):
-        start, end = m.span()
-        written = m[0]
+    tokens = _GAP_AND_TOKEN.findall(normalize_word(text, lower=False))
+    for number, (gap, written) in enumerate(tokens):
         word = written.lower()
-        # text between this word and the last (none before the first): a break
-        broken = (previous_end is not None and start > previous_end
-                  and not text[previous_end:start].isspace())
-        previous_end = end
         if word in roles:  # "the Russian foreign minister": the words before name a role
             current = []
         # a content word: three letters or more, not a stopword, not a possessive
         content = (len(word) >= 3 and word not in stops and word[0].isalpha()
                    and not word.endswith("'s"))
-        if broken or not content:
+        # more than whitespace since the last word (nothing comes before the first): a break
+        if (number and not gap.isspace()) or not content:
             if current:
                 runs.append(current)
             current = []
         if content:
-            current.append((start, word, written))
+            current.append((number, word, written))
     if current:
         runs.append(current)
     return runs
 
 
 def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]],
-                   max_words: int) -> Counter[tuple[str, ...]]:
+                   max_words: int) -> dict[tuple[str, ...], int]:
     """Counts of candidate phrases (1 to ``max_words`` adjacent content words, as stems).
 
     Records how often each phrase is written each way in ``forms``; a form that opens a
     sentence is recorded lower-cased with a leading space (its capital says nothing about
-    it).
+    it). Phrases come in the order they are first met, shorter ones of a run first.
     """
-    counts: Counter[tuple[str, ...]] = Counter()
+    counts: dict[tuple[str, ...], int] = {}
     count = counts.get
     for text in texts:
-        first = _first_token_start(text)
         for run in _runs(text):
             words = [w for _, w, _ in run]
             written = [w for _, _, w in run]
             stems = [stem(w) for w in words]
+            opens = run[0][0] == 0  # the run opens the sentence (its first word only)
             for n in range(1, max_words + 1):
                 for i in range(len(run) - n + 1):
                     key = tuple(stems[i:i + n])
                     counts[key] = count(key, 0) + 1
-                    if n == 1:
-                        form = " " + words[i] if run[i][0] == first else written[i]
-                    else:
-                        form = (" " + " ".join(words[i:i + n]) if run[i][0] == first
-                                else " ".join(written[i:i + n]))
+                    form = (" " + " ".join(words[i:i + n]) if i == 0 and opens
+                            else " ".join(written[i:i + n]))
                     seen = forms.get(key)
                     if seen is None:
                         forms[key] = {form: 1}
                     else:
                         seen[form] = seen.get(form, 0) + 1
     return counts
-
-
-def _first_token_start(text: str) -> int | None:
-    first = TOKEN_PATTERN.search(text)
-    return first.start() if first is not None else None
 
 
 def _display(forms: dict[str, int]) -> str:
@@ -373,48 +439,52 @@ def _key_phrases(groups: list[list[str]], n_terms: int, max_words: int = 3) -> l
     ...               ["The Karabakh settlement needs talks.", "A Karabakh settlement, soon."]], 2)
     [['diplomatic relations', 'began'], ['Karabakh settlement', 'needs talks']]
     """
-    import math
-
     forms: dict[tuple[str, ...], dict[str, int]] = {}
     counts = [_phrase_counts(texts, forms, max_words) for texts in groups]
     df: Counter[tuple[str, ...]] = Counter()
-    total: Counter[tuple[str, ...]] = Counter()
     for c in counts:
         df.update(c.keys())
-        total.update(c)
-    n = len(groups)
-    out = []
-    for c in counts:
-        order = {key: i for i, key in enumerate(c)}
+    return [_best_phrases(c, df, len(groups), forms, n_terms) for c in counts]
 
-        def score(key: tuple[str, ...], c: Counter[tuple[str, ...]] = c) -> float:
-            bonus = 1 + _PHRASE_BONUS * (len(key) - 1)
-            return c[key] * (math.log((1 + n) / (1 + df[key])) + 1) * bonus
 
-        # Phrases of three or more words must recur in the article: seen once, they are
-        # a stretch of one sentence rather than a name for its topic.
-        candidates = [k for k in c if len(k) < 3 or total[k] > 1]
-        # Ties go to longer, then earlier phrases.
-        ranked = sorted(candidates,
-                        key=lambda k: (-score(k), -len(k), -sum(map(len, k)), order[k]))
-        chosen: list[tuple[str, ...]] = []
-        shown: list[str] = []
-        for key in ranked:
-            if any(set(key) & set(other) for other in chosen):
-                continue
-            text = _display(forms[key])
-            if text.lower() in (s.lower() for s in shown):
-                continue
-            chosen.append(key)
-            shown.append(text)
-            if len(shown) == n_terms:
-                break
-        out.append(shown)
-    return out
+def _best_phrases(counts: dict[tuple[str, ...], int], df: Mapping[tuple[str, ...], int],
+                  n_groups: int, forms: dict[tuple[str, ...], dict[str, int]],
+                  n_terms: int) -> list[str]:
+    """The ``n_terms`` best phrases of one group (see :func:`_key_phrases`), as shown."""
+    import math
+
+    # The IDF of each document frequency and the bonus of each phrase length, once.
+    idf = [math.log((1 + n_groups) / (1 + d)) + 1 for d in range(n_groups + 1)]
+    bonus = [1 + _PHRASE_BONUS * (n - 1) for n in range(max(map(len, counts), default=0) + 1)]
+    # Each candidate decorated once with its sort key: best score first, then longer, then
+    # earlier phrases. Phrases of three or more words must recur in the article (here or in
+    # another group): seen once, they are a stretch of one sentence rather than a name for
+    # its topic.
+    ranked = sorted(
+        (-(count * idf[df[key]] * bonus[len(key)]), -len(key), -sum(map(len, key)), order, key)
+        for order, (key, count) in enumerate(counts.items())
+        if len(key) < 3 or count > 1 or df[key] > 1
+    )
+    used: set[str] = set()  # stems of the phrases chosen
+    lowered: set[str] = set()  # the phrases shown, lower-cased
+    shown: list[str] = []
+    for *_, key in ranked:
+        if used.intersection(key):
+            continue
+        text = _display(forms[key])
+        if text.lower() in lowered:
+            continue
+        used.update(key)
+        lowered.add(text.lower())
+        shown.append(text)
+        if len(shown) == n_terms:
+            break
+    return shown
 
 
 def _dominant_category(texts: list[str], dic: Dictionary) -> str | None:
-    hits = Counter(m.category for text in texts for m in TextTokens(text).hits(dic))
+    # The keywords step has looked up the same dictionary in these sentences.
+    hits = Counter(m.category for text in texts for m in tokens_and_hits(dic, text)[1])
     if not hits:
         return None
     return max(dic.categories, key=hits.__getitem__)  # max keeps the first of equals
