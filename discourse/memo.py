@@ -5,7 +5,10 @@ scores a sentence for the sentiment step and again for every target the stance s
 in it). A function decorated with :func:`per_analysis` keeps its results while an
 :func:`analysis_scope` is open, which :meth:`discourse.Pipeline.analyze` opens around its
 steps, and forgets them when it closes: nothing is kept from one document to the next, and
-outside a scope the function is called as usual.
+outside a scope the function is called as usual. A scope keeps at most
+:data:`MAX_RESULTS` results; later calls are computed as usual, so that a very long
+document does not hold every sentence's tokens at once (Python's garbage collector walks
+every object kept, and on a 5 MB document that walk cost more than the sharing saved).
 
 Examples
 --------
@@ -29,7 +32,11 @@ from contextvars import ContextVar
 from functools import wraps
 from typing import Any, TypeVar
 
-__all__ = ["analysis_scope", "per_analysis"]
+__all__ = ["MAX_RESULTS", "analysis_scope", "per_analysis"]
+
+#: Results one scope keeps (all functions together): some four per sentence, so articles of
+#: up to several thousand sentences share all their work.
+MAX_RESULTS = 30_000
 
 R = TypeVar("R")
 
@@ -66,7 +73,9 @@ def per_analysis(fn: Callable[..., R]) -> Callable[..., R]:
         try:
             return results[key]
         except KeyError:
-            value = results[key] = fn(*args)
+            value = fn(*args)
+            if len(results) < MAX_RESULTS:
+                results[key] = value
             return value
 
     return remembered

@@ -95,3 +95,12 @@ def test_a_step_gives_the_same_rows_inside_and_outside_a_scope():
     alone = pipeline["stance"].run(result.article, result.sentences)  # no scope
     for name, table in alone.tables.items():
         assert table.equals(result.tables[name]), name
+
+
+def test_a_full_scope_computes_new_arguments_as_usual(monkeypatch):
+    monkeypatch.setattr("discourse.memo.MAX_RESULTS", 2)
+    length, calls = _counting()
+    with analysis_scope():
+        for text in ("a", "b", "c", "a", "b", "c"):
+            length(text)
+    assert calls == ["a", "b", "c", "c"]  # the first two kept, the third not
