@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from discourse.errors import InvalidOptionError
+from discourse.errors import DiscourseError, InvalidOptionError
+from discourse.pipeline import Pipeline
 from discourse.steps.stance.scoring import (
     CUE_ROLES,
     STANCE_COLUMNS,
@@ -21,6 +22,7 @@ from discourse.steps.stance.scoring import (
     stance_columns,
     stance_tables,
 )
+from discourse.steps.stance.step import StanceStep
 from discourse.steps.stance.targets import load_targets
 from discourse.text.reading import read_article
 from tests.conftest import DATA
@@ -341,3 +343,13 @@ def test_stance_tables_match_the_three_public_functions(seed_article, scorer):
     assert wide == {c.removeprefix("stance_"): pivot[c].tolist() for c in pivot}
     assert "favor" in {v for values in wide.values() for v in values}
     pd.testing.assert_frame_equal(sections, stance_by_section(expected), check_exact=True)
+
+
+def test_the_learned_scorer_needs_no_sentiment_step():
+    alone = Pipeline([StanceStep({"talks": ["talks"]})])
+    result = alone.analyze("Talks\n\nWe support the talks.")
+    assert result.sentences["stance_talks"].tolist()[-1] == "favor"
+    lexical = StanceStep({"talks": ["talks"]}, scorer=LexicalStanceScorer())
+    assert lexical.requires == ("text", "sentiment_score")
+    with pytest.raises(DiscourseError, match="sentiment_score"):
+        Pipeline([lexical])

@@ -34,7 +34,6 @@ class StanceStep(Step):
     name = "stance"
     order = 60
     options = ("targets", "scorer")
-    requires = ("text", "sentiment_score")
 
     def __init__(self, targets: Any, scorer: StanceScorer | None = None) -> None:
         self.targets = targets
@@ -46,6 +45,12 @@ class StanceStep(Step):
         if options.get("targets") is None:
             return None
         return cls(options["targets"], options.get("scorer"))
+
+    @property
+    def requires(self) -> tuple[str, ...]:  # type: ignore[override]
+        # The learned scorer reads the words alone; another scorer (e.g. the lexical one)
+        # may read the sentence's sentiment score.
+        return ("text",) if self.scorer is None else ("text", "sentiment_score")
 
     @property
     def assigns(self) -> tuple[str, ...]:  # type: ignore[override]
