@@ -834,12 +834,15 @@ def _bench_long(config: BenchConfig) -> list[Row]:
     sizes = ((small, small_bytes), (large, large_bytes))
     seconds: list[list[float]] = [[], []]
     found: list[Any] = [None, None]
+
+    def analyze(k: int, text: str) -> None:
+        found[k] = discourse.analyze(text)
+
     for _ in range(rounds):
         for k, (text, size) in enumerate(sizes):
             config.say(f"long: analyze {_size(size)} ...")
             found[k] = None  # not two analyses of a large document in memory at once
-            seconds[k].append(_timed(lambda k=k, text=text: found.__setitem__(
-                k, discourse.analyze(text))))
+            seconds[k].append(_timed(functools.partial(analyze, k, text)))
     timings, speakers = [], []
     for k, (_, size) in enumerate(sizes):
         timings.append(Timing(f"analyze, one document of {_size(size)}", seconds[k],

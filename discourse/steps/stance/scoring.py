@@ -1267,10 +1267,15 @@ def score_stance(
         _check_result(result, scorer, frame, loaded)
     result = result.reset_index(drop=True)
     if "section_id" in frame.columns and "section_id" not in result.columns:
-        sections = dict(zip(frame["sentence_id"].tolist(), frame["section_id"].tolist(),
-                            strict=False))
-        result["section_id"] = [sections.get(i) for i in result["sentence_id"].tolist()]
+        result["section_id"] = _section_ids(frame, result["sentence_id"].tolist())
     return result
+
+
+def _section_ids(sentences: pd.DataFrame, row_ids: list[Any]) -> list[Any]:
+    """The ``section_id`` of the sentence of each row (None for an unknown sentence)."""
+    sections = dict(zip(sentences["sentence_id"].tolist(), sentences["section_id"].tolist(),
+                        strict=False))
+    return [sections.get(i) for i in row_ids]
 
 
 def stance_tables(
@@ -1303,8 +1308,7 @@ def stance_tables(
         [] for _ in names]
     by = dict(zip(names, values, strict=True))
     if "section_id" in sentences.columns:
-        sections = dict(zip(ids, sentences["section_id"].tolist(), strict=False))
-        by["section_id"] = [sections.get(i) for i in by["sentence_id"]]
+        by["section_id"] = _section_ids(sentences, by["sentence_id"])
         names.append("section_id")
     long = _frame(by) if rows else _table([], names)
     columns = _wide_columns(by["sentence_id"], by["target"], by["stance"], ids)
