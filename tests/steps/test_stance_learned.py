@@ -66,6 +66,20 @@ def test_each_target_of_a_sentence_gets_its_own_call():
         assert targets == [row["target"].title()]
 
 
+def test_a_repeated_sentence_is_scored_alike_with_its_own_offsets():
+    import discourse
+
+    line = "Critics slammed Smith for the disastrous delay."
+    text = f"Delay\n\n{line} {line}\n\n{line}"
+    stance = discourse.analyze(text, targets={"smith": ["Smith"]}).stance
+    stance = stance[stance["mentioned"]]
+    assert stance["stance"].tolist() == ["against"] * 3
+    assert stance["score"].nunique() == 1
+    _check_explained(stance, text)
+    starts = [[c["start"] for c in cues] for cues in stance["cues"]]
+    assert len({s[0] for s in starts}) == 3  # each copy's cues point into that copy
+
+
 def test_cues_name_the_words_that_pushed_the_call():
     text = "Critics slammed Smith for the disastrous delay."
     row = score_stance([text], {"smith": ["Smith"]}).iloc[0]

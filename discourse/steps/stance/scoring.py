@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, runtime_ch
 from discourse.errors import InvalidLexiconError, InvalidOptionError
 from discourse.lexicon.dictionary import Dictionary, TextTokens, load_dictionary, normalize_word
 from discourse.lexicon.resources import load_lexicon
+from discourse.memo import per_analysis
 from discourse.steps.stance.model import (
     CLASSES,
     Evidence,
@@ -815,6 +816,9 @@ class LearnedStanceScorer:
         >>> row["stance"], "abandoned" in [c["text"] for c in row["cues"]]
         ('against', True)
         """
+        return _learned_call(self, text, target, antecedent)
+
+    def _call(self, text: str, target: Target, antecedent: bool) -> dict[str, Any]:
         if self.require_mention and not _may_mention(text, target, antecedent):
             return _row("none", 0.0, (0.0, 0.0, 1.0), [], text, None)
         mentions, evidence, how = self.rules.evidence(text, target, antecedent=antecedent)
@@ -908,13 +912,19 @@ class LearnedStanceScorer:
                 row = self.call(text, target, antecedent=same_par and target.name in previous)
                 if row["mentioned"] == "direct":
                     here.add(target.name)
-                for cue in row["cues"]:
-                    cue["start"] += base
-                    cue["end"] += base
-                rows.append((ids[k], target.name, row["stance"], row["score"], row["cues"],
+                # new dicts: the row may be shared with a repeated sentence (per_analysis)
+                cues = [{**cue, "start": cue["start"] + base, "end": cue["end"] + base}
+                        for cue in row["cues"]]
+                rows.append((ids[k], target.name, row["stance"], row["score"], cues,
                              row["mentioned"] is not None, *row["probabilities"]))
             previous = here
         return rows
+
+
+@per_analysis  # a sentence repeated in a document is scored once per target
+def _learned_call(scorer: LearnedStanceScorer, text: str, target: Target,
+                  antecedent: bool) -> dict[str, Any]:
+    return scorer._call(text, target, antecedent)
 
 
 def _table(rows: list[tuple], columns: list[str]) -> pd.DataFrame:

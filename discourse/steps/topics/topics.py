@@ -28,6 +28,7 @@ from discourse.lexicon.dictionary import (
     tokens_and_hits,
 )
 from discourse.lexicon.resources import load_lexicon
+from discourse.memo import per_analysis
 from discourse.steps.topics.segmentation import (
     ParagraphMode,
     segment_sentences,
@@ -388,23 +389,31 @@ def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]
     counts: dict[tuple[str, ...], int] = {}
     count = counts.get
     for text in texts:
-        for run in _runs(text):
-            words = [w for _, w, _ in run]
-            written = [w for _, _, w in run]
-            stems = [stem(w) for w in words]
-            opens = run[0][0] == 0  # the run opens the sentence (its first word only)
-            for n in range(1, max_words + 1):
-                for i in range(len(run) - n + 1):
-                    key = tuple(stems[i:i + n])
-                    counts[key] = count(key, 0) + 1
-                    form = (" " + " ".join(words[i:i + n]) if i == 0 and opens
-                            else " ".join(written[i:i + n]))
-                    seen = forms.get(key)
-                    if seen is None:
-                        forms[key] = {form: 1}
-                    else:
-                        seen[form] = seen.get(form, 0) + 1
+        for key, form in _sentence_phrases(text, max_words):
+            counts[key] = count(key, 0) + 1
+            seen = forms.get(key)
+            if seen is None:
+                forms[key] = {form: 1}
+            else:
+                seen[form] = seen.get(form, 0) + 1
     return counts
+
+
+@per_analysis  # a sentence repeated in the article is read once
+def _sentence_phrases(text: str, max_words: int) -> list[tuple[tuple[str, ...], str]]:
+    """The candidate phrases of one sentence, in order, as ``(stems, written form)``."""
+    out = []
+    for run in _runs(text):
+        words = [w for _, w, _ in run]
+        written = [w for _, _, w in run]
+        stems = [stem(w) for w in words]
+        opens = run[0][0] == 0  # the run opens the sentence (its first word only)
+        for n in range(1, max_words + 1):
+            for i in range(len(run) - n + 1):
+                form = (" " + " ".join(words[i:i + n]) if i == 0 and opens
+                        else " ".join(written[i:i + n]))
+                out.append((tuple(stems[i:i + n]), form))
+    return out
 
 
 def _display(forms: dict[str, int]) -> str:
