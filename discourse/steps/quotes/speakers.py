@@ -101,4 +101,7 @@ def speaker_table(data: Any, speakers: list[dict[str, Any]] | None = None) -> pd
             len(members), first, list(mentions), counts["belief"],
         ))
     rows.sort(key=lambda row: row[10])  # by first mention; stable
-    return pd.DataFrame(rows, columns=list(SPEAKER_COLUMNS))
+    if not rows:
+        return pd.DataFrame([], columns=list(SPEAKER_COLUMNS))
+    # built from columns: pandas reads a list of rows through a 2-D object array first
+    return pd.DataFrame(dict(zip(SPEAKER_COLUMNS, map(list, zip(*rows, strict=True)), strict=True)))

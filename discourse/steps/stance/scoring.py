@@ -1396,34 +1396,45 @@ def _sections_table(by: dict[str, list], stances: list[str], scores: list[float]
     keys = list(by)
     # One pass over plain lists: a pandas groupby per (section, target) costs more than the
     # scoring itself on long articles.
-    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-    columns = list(by.values())
-    for i, (label, score) in enumerate(zip(stances, scores, strict=True)):
-        key = tuple(column[i] for column in columns)
-        row = groups.get(key)
-        if row is None:
-            row = groups[key] = {**dict(zip(keys, key, strict=True)), "sentences": 0,
-                                 "mentioned": 0, **dict.fromkeys(STANCE_LABELS, 0),
-                                 "_scores": []}
-        row["sentences"] += 1
-        row[label] = row.get(label, 0) + 1
-        if mentioned is not None:
-            row["mentioned"] += int(bool(mentioned[i]))
+    slot = {label: 2 + k for k, label in enumerate(STANCE_LABELS)}
+    groups: dict[tuple[Any, ...], int] = {}
+    counts: list[list[int]] = []  # per group: sentences, mentioned, then STANCE_LABELS
+    scored: list[list[float]] = []  # per group: the scores of its favor / against rows
+    flags = mentioned if mentioned is not None else [False] * len(stances)
+    for key, label, score, flag in zip(zip(*by.values(), strict=True), stances, scores, flags,
+                                       strict=True):
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = len(counts)
+            counts.append([0] * (2 + len(STANCE_LABELS)))
+            scored.append([])
+        row = counts[g]
+        row[0] += 1
+        if flag:
+            row[1] += 1
+        k = slot.get(label)
+        if k is not None:
+            row[k] += 1
         if label != "none":
-            row["_scores"].append(score)
-    rows = []
-    # by section, stable: the targets keep their order within each
-    ordered = sorted(groups.values(), key=lambda r: r["section_id"]) if "section_id" in keys \
-        else list(groups.values())
-    for row in ordered:
-        scores = row.pop("_scores")
-        if mentioned is None:
-            del row["mentioned"]
-        row["net"] = row["favor"] - row["against"]
-        row["mean_score"] = float(sum(scores) / len(scores)) if scores else float("nan")
-        rows.append(row)
+            scored[g].append(score)
     order = ["section_id", "target"] if "section_id" in keys else ["target"]
-    out = pd.DataFrame(rows, columns=[*order, "sentences",
-                                      *(["mentioned"] if mentioned is not None else []),
-                                      *STANCE_LABELS, "net", "mean_score"])
-    return out
+    names = [*order, "sentences", *(["mentioned"] if mentioned is not None else []),
+             *STANCE_LABELS, "net", "mean_score"]
+    if not counts:
+        return pd.DataFrame([], columns=names)
+    ordered = list(groups.items())
+    if "section_id" in keys:  # by section, stable: the targets keep their order within each
+        at = keys.index("section_id")
+        ordered.sort(key=lambda item: item[0][at])
+    data: dict[str, list[Any]] = {name: [key[keys.index(name)] for key, _ in ordered]
+                                  for name in order}
+    rows = [counts[g] for _, g in ordered]
+    data["sentences"] = [row[0] for row in rows]
+    if mentioned is not None:
+        data["mentioned"] = [row[1] for row in rows]
+    for label, k in slot.items():
+        data[label] = [row[k] for row in rows]
+    data["net"] = [row[slot["favor"]] - row[slot["against"]] for row in rows]
+    data["mean_score"] = [float(sum(scored[g]) / len(scored[g])) if scored[g] else float("nan")
+                          for _, g in ordered]
+    return pd.DataFrame(data)
