@@ -28,7 +28,6 @@ from discourse.lexicon.dictionary import (
     tokens_and_hits,
 )
 from discourse.lexicon.resources import load_lexicon
-from discourse.memo import per_analysis
 from discourse.steps.topics.segmentation import (
     ParagraphMode,
     segment_sentences,
@@ -378,18 +377,27 @@ def _runs(text: str) -> list[list[tuple[int, str, str]]]:
     return runs
 
 
+#: The candidate phrases of a sentence, in order: (stems, written form).
+_Phrases = list[tuple[tuple[str, ...], str]]
+
+
 def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]],
-                   max_words: int) -> dict[tuple[str, ...], int]:
+                   max_words: int, read: dict[str, _Phrases]) -> dict[tuple[str, ...], int]:
     """Counts of candidate phrases (1 to ``max_words`` adjacent content words, as stems).
 
     Records how often each phrase is written each way in ``forms``; a form that opens a
     sentence is recorded lower-cased with a leading space (its capital says nothing about
     it). Phrases come in the order they are first met, shorter ones of a run first.
+    ``read`` keeps the phrases of each sentence read (a sentence repeated in the article
+    is read once).
     """
     counts: dict[tuple[str, ...], int] = {}
     count = counts.get
     for text in texts:
-        for key, form in _sentence_phrases(text, max_words):
+        phrases = read.get(text)
+        if phrases is None:
+            phrases = read[text] = _sentence_phrases(text, max_words)
+        for key, form in phrases:
             counts[key] = count(key, 0) + 1
             seen = forms.get(key)
             if seen is None:
@@ -399,8 +407,7 @@ def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]
     return counts
 
 
-@per_analysis  # a sentence repeated in the article is read once
-def _sentence_phrases(text: str, max_words: int) -> list[tuple[tuple[str, ...], str]]:
+def _sentence_phrases(text: str, max_words: int) -> _Phrases:
     """The candidate phrases of one sentence, in order, as ``(stems, written form)``."""
     out = []
     for run in _runs(text):
@@ -449,7 +456,8 @@ def _key_phrases(groups: list[list[str]], n_terms: int, max_words: int = 3) -> l
     [['diplomatic relations', 'began'], ['Karabakh settlement', 'needs talks']]
     """
     forms: dict[tuple[str, ...], dict[str, int]] = {}
-    counts = [_phrase_counts(texts, forms, max_words) for texts in groups]
+    read: dict[str, _Phrases] = {}
+    counts = [_phrase_counts(texts, forms, max_words, read) for texts in groups]
     df: Counter[tuple[str, ...]] = Counter()
     for c in counts:
         df.update(c.keys())
