@@ -382,21 +382,23 @@ _Phrases = list[tuple[tuple[str, ...], str]]
 
 
 def _phrase_counts(texts: list[str], forms: dict[tuple[str, ...], dict[str, int]],
-                   max_words: int, read: dict[str, _Phrases]) -> dict[tuple[str, ...], int]:
+                   max_words: int, read: dict[str, _Phrases | None]) -> dict[tuple[str, ...], int]:
     """Counts of candidate phrases (1 to ``max_words`` adjacent content words, as stems).
 
     Records how often each phrase is written each way in ``forms``; a form that opens a
     sentence is recorded lower-cased with a leading space (its capital says nothing about
     it). Phrases come in the order they are first met, shorter ones of a run first.
-    ``read`` keeps the phrases of each sentence read (a sentence repeated in the article
-    is read once).
+    ``read`` keeps the phrases of the sentences it has as keys (those repeated in the
+    article: each is read once).
     """
     counts: dict[tuple[str, ...], int] = {}
     count = counts.get
     for text in texts:
         phrases = read.get(text)
         if phrases is None:
-            phrases = read[text] = _sentence_phrases(text, max_words)
+            phrases = _sentence_phrases(text, max_words)
+            if text in read:
+                read[text] = phrases
         for key, form in phrases:
             counts[key] = count(key, 0) + 1
             seen = forms.get(key)
@@ -456,7 +458,10 @@ def _key_phrases(groups: list[list[str]], n_terms: int, max_words: int = 3) -> l
     [['diplomatic relations', 'began'], ['Karabakh settlement', 'needs talks']]
     """
     forms: dict[tuple[str, ...], dict[str, int]] = {}
-    read: dict[str, _Phrases] = {}
+    # Only repeated sentences are remembered: keeping the phrases of every sentence of a
+    # long document costs more in garbage-collector walks than reading them again.
+    seen = Counter(text for texts in groups for text in texts)
+    read: dict[str, _Phrases | None] = {text: None for text, n in seen.items() if n > 1}
     counts = [_phrase_counts(texts, forms, max_words, read) for texts in groups]
     df: Counter[tuple[str, ...]] = Counter()
     for c in counts:
